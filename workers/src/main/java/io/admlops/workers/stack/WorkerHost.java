@@ -1,0 +1,73 @@
+package io.admlops.workers.stack;
+
+import io.admlops.activities.model.ComputeDevice;
+import io.admlops.activities.probe.ProbeActivitiesImpl;
+import io.admlops.activities.store.RegistryDatabase;
+import io.admlops.activities.store.StorageRoots;
+import io.admlops.workflows.TaskQueues;
+import io.admlops.workflows.probe.ProbeWorkflowImpl;
+import io.temporal.client.WorkflowClient;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workers of one process, one per task queue it serves, with every workflow and activity
+ * of that queue registered. This is the one place where the loop's stages are wired to their
+ * dependencies.
+ */
+public final class WorkerHost implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkerHost.class);
+
+  private final WorkerFactory factory;
+  private final List<TaskQueues> queues;
+
+  private WorkerHost(WorkerFactory factory, List<TaskQueues> queues) {
+    this.factory = factory;
+    this.queues = queues;
+  }
+
+  /**
+   * Registers and starts the workers.
+   *
+   * @param registry the registry; required when the CPU or GPU queue is served
+   */
+  public static WorkerHost start(WorkflowClient client, List<TaskQueues> queues,
+      StorageRoots storage, Optional<RegistryDatabase> registry) {
+    if (registry.isEmpty() && queues.stream().anyMatch(q -> q != TaskQueues.WORKFLOWS)) {
+      throw new IllegalArgumentException("the cpu and gpu queues need the registry database");
+    }
+    storage.createIfMissing();
+    WorkerFactory factory = WorkerFactory.newInstance(client);
+    for (TaskQueues queue : queues) {
+      Worker worker = factory.newWorker(queue.taskQueue());
+      if (queue == TaskQueues.WORKFLOWS) {
+        worker.registerWorkflowImplementationTypes(ProbeWorkflowImpl.class);
+      }
+      if (queue == TaskQueues.GPU) {
+        // Said at startup so the operator sees at once whether the GPU machine has its GPU.
+        log.info("gpu worker computes with {}", ComputeDevice.local().describe());
+      }
+      worker.registerActivitiesImplementations(
+          new ProbeActivitiesImpl(storage, registry, ComputeDevice::local));
+    }
+    factory.start();
+    return new WorkerHost(factory, queues);
+  }
+
+  public List<TaskQueues> queues() {
+    return queues;
+  }
+
+  /** Stops polling, lets running activities finish for a few seconds, then stops. */
+  @Override
+  public void close() {
+    factory.shutdown();
+    factory.awaitTermination(10, TimeUnit.SECONDS);
+  }
+}
