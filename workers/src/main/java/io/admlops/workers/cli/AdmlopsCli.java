@@ -34,12 +34,17 @@ public class AdmlopsCli {
     System.exit(run(args));
   }
 
-  /** Runs one command line and returns its exit status; the entry point tests use. */
+  /** Runs one command line on the standard streams and returns its exit status. */
   public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs one command line with its output and errors going where the caller says. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
     // Models are trained here and natives ship in a jar: DJL must never reach for the network.
     System.setProperty("ai.djl.offline", "true");
     AdmlopsCli root = new AdmlopsCli();
-    CommandLine cli = new CommandLine(root);
+    CommandLine cli = new CommandLine(root).setOut(out).setErr(err);
     cli.setExecutionStrategy(parsed -> {
       setLogLevel(root.debug);
       return new CommandLine.RunLast().execute(parsed);

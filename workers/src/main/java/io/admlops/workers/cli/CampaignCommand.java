@@ -111,8 +111,12 @@ class CampaignCommand {
       JsonNode node;
       try {
         node = Mappers.yaml().readTree(Files.readString(file));
+      } catch (JsonProcessingException e) {
+        throw new UserInputException(file + ":" + e.getLocation().getLineNr() + ":"
+            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage().lines().findFirst()
+            .orElse("not YAML"), e);
       } catch (IOException e) {
-        throw new UserInputException(file + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        throw new UserInputException("cannot read campaign config " + file + ": " + e, e);
       }
       if (node == null || !node.isObject()) {
         throw new UserInputException(file + ": expected a mapping with at least a 'name' field");
