@@ -34,6 +34,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    * Starts PostgreSQL over {@code dataDirectory}, initializing it on first use. A server left
    * running by a process that was killed is stopped first, so a kill -9 never blocks the
    * next start. The server's own log goes to {@code postgres.log} beside the data directory.
+   * The caller must close the server; nothing stops it at JVM exit otherwise.
    */
   public static EmbeddedPostgresServer start(Path dataDirectory) throws IOException {
     Files.createDirectories(dataDirectory);
@@ -45,6 +46,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         .setCleanDataDirectory(false)
         .setOutputRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
         .setErrorRedirector(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+        // The owner closes the server, after the workers that use it; a hook of its own
+        // would race them at shutdown.
+        .setRegisterShutdownHook(false)
         .start();
     EmbeddedPostgresServer server = new EmbeddedPostgresServer(postgres);
     try {

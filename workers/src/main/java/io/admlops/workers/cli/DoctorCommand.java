@@ -9,7 +9,6 @@ import io.admlops.workflows.probe.QueueHealth;
 import io.admlops.workflows.probe.WorkerFacts;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,10 +31,7 @@ class DoctorCommand implements Callable<Integer> {
       description = "How long a queue may stay silent. Default: ${DEFAULT-VALUE}.")
   int timeoutSeconds;
 
-  @Option(names = "--queues", defaultValue = "workflows,cpu,gpu", paramLabel = "LIST",
-      converter = QueuesConverter.class,
-      description = "Task queues to probe. Default: ${DEFAULT-VALUE}.")
-  List<TaskQueues> queues;
+  @Mixin QueueOptions queueOptions;
 
   @Spec CommandSpec spec;
 
@@ -46,7 +42,7 @@ class DoctorCommand implements Callable<Integer> {
     try (TemporalConnection connection =
         TemporalConnection.open(settings.temporalAddressOrDefault(), settings.namespace())) {
       report = new Doctor(connection.client())
-          .examine(queues, Duration.ofSeconds(timeoutSeconds));
+          .examine(queueOptions.queues, Duration.ofSeconds(timeoutSeconds));
     }
     PrintWriter out = spec.commandLine().getOut();
     report.queues().forEach(q -> print(out, q));

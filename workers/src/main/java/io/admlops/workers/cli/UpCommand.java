@@ -6,7 +6,6 @@ import io.admlops.workers.stack.EmbeddedTemporalServer;
 import io.admlops.workers.stack.StackSettings;
 import io.admlops.workflows.TaskQueues;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -30,10 +29,7 @@ class UpCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   int temporalPort;
 
-  @Option(names = "--queues", defaultValue = "workflows,cpu,gpu", paramLabel = "LIST",
-      converter = QueuesConverter.class,
-      description = "Task queues to serve, of workflows,cpu,gpu. Default: ${DEFAULT-VALUE}.")
-  List<TaskQueues> queues;
+  @Mixin QueueOptions queueOptions;
 
   @Spec CommandSpec spec;
 
@@ -41,7 +37,7 @@ class UpCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     long startedAt = System.nanoTime();
     StackSettings settings = Settings.of(temporal, database);
-    DevStack stack = DevStack.start(settings, queues, temporalPort);
+    DevStack stack = DevStack.start(settings, queueOptions.queues, temporalPort);
     ShutdownOnSignal.closeOnExit(stack);
     double seconds = (System.nanoTime() - startedAt) / 1e9;
     printWhereEverythingIs(spec.commandLine().getOut(), settings, stack, seconds);
@@ -64,8 +60,8 @@ class UpCommand implements Callable<Integer> {
     out.printf("  DATASET      %s%n", settings.storage().datasets());
     out.printf("  MODELZOO     %s%n", settings.storage().modelZoo());
     out.printf("  workers      %s%n",
-        queues.stream().map(TaskQueues::taskQueue).collect(Collectors.joining(", ")));
-    if (queues.contains(TaskQueues.GPU)) {
+        queueOptions.queues.stream().map(TaskQueues::taskQueue).collect(Collectors.joining(", ")));
+    if (queueOptions.queues.contains(TaskQueues.GPU)) {
       out.printf("  gpu device   %s%n", ComputeDevice.local().describe());
     }
     if (stack.temporalEmbedded()) {

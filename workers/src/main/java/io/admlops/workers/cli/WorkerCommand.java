@@ -6,14 +6,12 @@ import io.admlops.workers.stack.StackSettings;
 import io.admlops.workers.stack.TemporalConnection;
 import io.admlops.workers.stack.WorkerHost;
 import io.admlops.workflows.TaskQueues;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code admlops worker}: one worker process against external services; how the loop scales. */
@@ -26,10 +24,7 @@ class WorkerCommand implements Callable<Integer> {
   @Mixin TemporalOptions temporal;
   @Mixin DatabaseOptions database;
 
-  @Option(names = "--queues", defaultValue = "workflows,cpu,gpu", paramLabel = "LIST",
-      converter = QueuesConverter.class,
-      description = "Task queues to serve, of workflows,cpu,gpu. Default: ${DEFAULT-VALUE}.")
-  List<TaskQueues> queues;
+  @Mixin QueueOptions queueOptions;
 
   @Spec CommandSpec spec;
 
@@ -37,20 +32,21 @@ class WorkerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     StackSettings settings = Settings.of(temporal, database);
     Optional<RegistryDatabase> registry = Optional.empty();
-    if (queues.stream().anyMatch(q -> q != TaskQueues.WORKFLOWS)) {
+    if (queueOptions.queues.stream().anyMatch(q -> q != TaskQueues.WORKFLOWS)) {
       registry = Optional.of(RegistryDatabase.open(settings.database().orElseThrow(() ->
           new UserInputException("the cpu and gpu queues write to the registry: pass --db-url "
               + "or set ADMLOPS_DB_URL (admlops up prints its database URL)"))));
     }
     TemporalConnection connection =
         TemporalConnection.open(settings.temporalAddressOrDefault(), settings.namespace());
-    WorkerHost host = WorkerHost.start(connection.client(), queues, settings.storage(), registry);
+    WorkerHost host = WorkerHost.start(connection.client(), queueOptions.queues,
+        settings.storage(), registry);
     ShutdownOnSignal.closeOnExit(() -> {
       host.close();
       connection.close();
     });
     spec.commandLine().getOut().printf("worker polling %s at %s; Ctrl-C stops it%n",
-        queues.stream().map(TaskQueues::taskQueue).collect(Collectors.joining(", ")),
+        queueOptions.queues.stream().map(TaskQueues::taskQueue).collect(Collectors.joining(", ")),
         connection.address());
     spec.commandLine().getOut().flush();
     ShutdownOnSignal.awaitExit();
