@@ -7,8 +7,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Comparator;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -57,6 +59,14 @@ public final class TestDatabase {
     return p;
   }
 
+  private static void deleteRecursively(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
   /** Holder idiom: the server starts on first use, once per JVM. */
   private static final class Server {
     static final DatabaseTarget ADMIN = start();
@@ -76,13 +86,14 @@ public final class TestDatabase {
             System.getenv("ADMLOPS_TEST_DB_PASSWORD"));
       }
       try {
-        Path dataDirectory = Files.createTempDirectory("admlops-test-pg").resolve("data");
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDirectory);
+        Path scratch = Files.createTempDirectory("admlops-test-pg");
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(scratch.resolve("data"));
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
           try {
             server.close();
+            deleteRecursively(scratch);
           } catch (IOException e) {
-            log.warn("could not stop the embedded test PostgreSQL", e);
+            log.warn("could not stop or remove the embedded test PostgreSQL", e);
           }
         }));
         log.info("test database: embedded PostgreSQL (no Docker, no ADMLOPS_TEST_DB_URL)");
