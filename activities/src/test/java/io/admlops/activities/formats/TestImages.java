@@ -5,9 +5,15 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 
 /**
@@ -38,25 +44,38 @@ public final class TestImages {
     return file;
   }
 
-  /** Copies a fixture folder from the test resources into {@code target}. */
+  /**
+   * Copies a fixture folder from the test resources into {@code target}; works from the
+   * test classes folder and from the test jar other modules see.
+   */
   public static Path copyFixture(String name, Path target) {
     try {
-      Path source = Path.of(TestImages.class.getResource("/fixtures/" + name).toURI());
-      try (var paths = Files.walk(source)) {
-        for (Path p : paths.toList()) {
-          Path to = target.resolve(source.relativize(p).toString());
-          if (Files.isDirectory(p)) {
-            Files.createDirectories(to);
-          } else {
-            Files.copy(p, to);
-          }
+      URI uri = TestImages.class.getResource("/fixtures/" + name).toURI();
+      if ("jar".equals(uri.getScheme())) {
+        try (FileSystem jar = FileSystems.newFileSystem(uri, Map.of())) {
+          copyTree(jar.provider().getPath(uri), target);
         }
+      } else {
+        copyTree(Path.of(uri), target);
       }
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  private static void copyTree(Path source, Path target) throws IOException {
+    try (Stream<Path> paths = Files.walk(source)) {
+      for (Path p : paths.toList()) {
+        Path to = target.resolve(source.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
     }
   }
 }

@@ -19,7 +19,8 @@ import picocli.CommandLine.ScopeType;
         UpCommand.class,
         WorkerCommand.class,
         DoctorCommand.class,
-        CampaignCommand.class})
+        CampaignCommand.class,
+        DatasetCommand.class})
 public class AdmlopsCli {
 
   /** Exit status of errors the user can fix (bad flag, unreachable service, malformed file). */

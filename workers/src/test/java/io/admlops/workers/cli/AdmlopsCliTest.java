@@ -17,7 +17,8 @@ class AdmlopsCliTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "up", "worker", "doctor", "campaign", "campaign start",
+  @ValueSource(strings = {"", "up", "worker", "doctor", "campaign", "campaign start", "dataset",
+      "dataset convert", "dataset validate",
       "campaign list", "campaign status", "campaign signal", "campaign cancel"})
   void everyCommandExplainsItselfOnHelp(String command) {
     String[] args = (command + " --help").trim().split(" ");

@@ -1,0 +1,116 @@
+package io.admlops.workers.cli;
+
+import io.admlops.activities.formats.DatasetConversion;
+import io.admlops.activities.formats.DatasetDefinition;
+import io.admlops.activities.formats.DatasetFormat;
+import io.admlops.activities.formats.Problem;
+import io.admlops.activities.formats.ProblemLog;
+import io.admlops.activities.formats.Taxonomy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code admlops dataset ...}: work on dataset files directly, without the database: convert
+ * between formats and validate.
+ */
+@Command(name = "dataset", mixinStandardHelpOptions = true,
+    description = "Converts and validates datasets on disk (no database needed).",
+    subcommands = {DatasetCommand.Convert.class, DatasetCommand.Validate.class})
+class DatasetCommand {
+
+  /** The taxonomy of {@code --classes}, or the source's own class names. */
+  static Taxonomy taxonomy(Path classes) {
+    return classes == null ? Taxonomy.SOURCE : Taxonomy.of(DatasetDefinition.load(classes));
+  }
+
+  static void printProblems(PrintWriter out, ProblemLog problems) {
+    for (Problem p : problems.problems()) {
+      out.println(p);
+    }
+  }
+
+  @Command(name = "convert", mixinStandardHelpOptions = true,
+      description = {
+          "Converts a dataset from one format to another.",
+          "The output folder appears only when the conversion succeeded. A dataset with",
+          "errors is refused unless --drop-invalid, which leaves the invalid records out",
+          "and lists them in problems.txt in the output."})
+  static class Convert implements Callable<Integer> {
+    @Option(names = "--from", required = true, paramLabel = "FORMAT",
+        completionCandidates = DatasetFormatNames.class,
+        description = "Format of the source: ${COMPLETION-CANDIDATES}.")
+    String from;
+    @Option(names = "--to", required = true, paramLabel = "FORMAT",
+        completionCandidates = DatasetFormatNames.class,
+        description = "Format to write: ${COMPLETION-CANDIDATES}.")
+    String to;
+    @Option(names = "--src", required = true, paramLabel = "PATH",
+        description = "The dataset: its folder, or its annotation file (COCO).")
+    Path source;
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+        description = "A new folder to write into.")
+    Path out;
+    @Option(names = "--classes", paramLabel = "FILE",
+        description = "Dataset definition (configs/datasets/*.yaml) whose classes and map "
+            + "rename the source's classes.")
+    Path classes;
+    @Option(names = "--drop-invalid",
+        description = "Write the valid records and report the invalid ones.")
+    boolean dropInvalid;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      DatasetFormat source = DatasetFormat.named(from);
+      DatasetFormat target = DatasetFormat.named(to);
+      DatasetConversion.Outcome outcome;
+      try {
+        outcome = DatasetConversion.convert(source, this.source, target, out,
+            taxonomy(classes), dropInvalid);
+      } catch (DatasetConversion.DatasetRejected e) {
+        printProblems(spec.commandLine().getErr(), e.problems());
+        throw e;
+      }
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.printf("wrote %d frames (%d objects) as %s to %s%n", outcome.frames(),
+          outcome.objects(), target.cliName(), out);
+      if (!outcome.problems().problems().isEmpty()) {
+        stdout.printf("%s; see %s%n", outcome.problems().summary(),
+            out.resolve(DatasetConversion.REPORT));
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "validate", mixinStandardHelpOptions = true,
+      description = {
+          "Reads a whole dataset and lists every problem with its",
+          "location (file:line or file#/json/pointer). Exit status 1 when there are errors."})
+  static class Validate implements Callable<Integer> {
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+        completionCandidates = DatasetFormatNames.class,
+        description = "Format of the source: ${COMPLETION-CANDIDATES}.")
+    String format;
+    @Option(names = "--src", required = true, paramLabel = "PATH") Path source;
+    @Option(names = "--classes", paramLabel = "FILE",
+        description = "Dataset definition; classes it neither lists nor maps are errors.")
+    Path classes;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      DatasetConversion.Outcome outcome = DatasetConversion.validate(DatasetFormat.named(format),
+          source, taxonomy(classes));
+      PrintWriter out = spec.commandLine().getOut();
+      printProblems(out, outcome.problems());
+      out.printf("%s: %d valid frames, %d objects; %s%n", source, outcome.frames(),
+          outcome.objects(), outcome.problems().summary());
+      return outcome.problems().hasErrors() ? 1 : 0;
+    }
+  }
+}
