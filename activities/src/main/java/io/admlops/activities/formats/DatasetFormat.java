@@ -1,11 +1,13 @@
 package io.admlops.activities.formats;
 
+import io.admlops.activities.formats.bdd100k.Bdd100kReader;
 import io.admlops.activities.formats.coco.CocoReader;
 import io.admlops.activities.formats.coco.CocoWriter;
 import io.admlops.activities.formats.frames.FramesReader;
 import io.admlops.activities.formats.frames.FramesWriter;
 import io.admlops.activities.formats.kitti.KittiReader;
 import io.admlops.activities.formats.kitti.KittiWriter;
+import io.admlops.activities.formats.voc.VocReader;
 import io.admlops.schemas.UserInputException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,6 +20,8 @@ import java.util.stream.Collectors;
 public enum DatasetFormat {
   KITTI("kitti", KittiReader::new, KittiWriter::new),
   COCO("coco", CocoReader::new, CocoWriter::new),
+  VOC("voc", VocReader::new, null),
+  BDD100K("bdd100k", Bdd100kReader::new, null),
   FRAMES("frames", FramesReader::new, FramesWriter::new);
 
   private final String cliName;

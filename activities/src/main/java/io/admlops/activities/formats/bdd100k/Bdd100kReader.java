@@ -1,13 +1,12 @@
 package io.admlops.activities.formats.bdd100k;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import io.admlops.activities.formats.DatasetReader;
 import io.admlops.activities.formats.FrameSink;
 import io.admlops.activities.formats.ProblemLog;
+import io.admlops.activities.formats.PythonJson;
 import io.admlops.activities.formats.ReadContext;
 import io.admlops.schemas.UserInputException;
 import io.admlops.schemas.frame.Frame;
@@ -37,9 +36,6 @@ import java.util.Optional;
  */
 public final class Bdd100kReader implements DatasetReader {
 
-  /** BDD100K's tools write with Python's json, which writes NaN; it must parse to be caught. */
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   /** How far above the JSON's folder the official layout's root may be (labels/det_20/). */
   private static final int LAYOUT_DEPTH = 2;
@@ -51,7 +47,7 @@ public final class Bdd100kReader implements DatasetReader {
           + "bdd100k/labels/bdd100k_labels_images_train.json)");
     }
     Bdd100kFrameParser frames = new Bdd100kFrameParser(source, imageFolder(source), context);
-    try (JsonParser p = JSON.createParser(source.toFile())) {
+    try (JsonParser p = PythonJson.open(source)) {
       if (p.nextToken() != JsonToken.START_ARRAY) {
         throw new UserInputException(source + ": expected a JSON array of frames at the top");
       }
@@ -67,8 +63,7 @@ public final class Bdd100kReader implements DatasetReader {
         }
       }
     } catch (JsonParseException e) {
-      throw new UserInputException(source + ":" + e.getLocation().getLineNr() + ":"
-          + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage(), e);
+      throw PythonJson.invalid(source, e);
     }
   }
 

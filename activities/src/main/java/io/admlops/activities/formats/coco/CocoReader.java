@@ -1,14 +1,14 @@
 package io.admlops.activities.formats.coco;
 
-import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.admlops.activities.formats.BoxRules;
 import io.admlops.activities.formats.DatasetReader;
 import io.admlops.activities.formats.FrameSink;
 import io.admlops.activities.formats.ProblemLog;
+import io.admlops.activities.formats.PythonJson;
 import io.admlops.activities.formats.ReadContext;
 import io.admlops.activities.formats.Taxonomy;
 import io.admlops.schemas.UserInputException;
@@ -43,9 +43,6 @@ public final class CocoReader implements DatasetReader {
   /** The annotations file inside a folder written by {@link CocoWriter}. */
   public static final String ANNOTATIONS = "annotations.json";
 
-  /** pycocotools (Python's json) accepts NaN in numbers, so it must be read to be caught. */
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private record Image(long id, String fileName, int width, int height, int position) {}
 
@@ -59,7 +56,7 @@ public final class CocoReader implements DatasetReader {
     List<Image> images = new ArrayList<>();
     Map<Long, String> categories = new HashMap<>();
     CocoAnnotationTable annotations = new CocoAnnotationTable();
-    try (JsonParser p = JSON.createParser(file.toFile())) {
+    try (JsonParser p = PythonJson.open(file)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new UserInputException(file + ": expected a JSON object at the top");
       }
@@ -73,9 +70,8 @@ public final class CocoReader implements DatasetReader {
           default -> p.skipChildren();
         }
       }
-    } catch (com.fasterxml.jackson.core.JsonParseException e) {
-      throw new UserInputException(file + ":" + e.getLocation().getLineNr() + ":"
-          + e.getLocation().getColumnNr() + ": not valid JSON: " + e.getOriginalMessage(), e);
+    } catch (JsonParseException e) {
+      throw PythonJson.invalid(file, e);
     }
     Map<Long, String> kept = mapCategories(file, categories, context);
     emit(file, imageFolder(file), images, kept, categories, annotations, context, sink);
