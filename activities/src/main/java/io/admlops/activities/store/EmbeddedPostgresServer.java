@@ -66,7 +66,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
       server.close();
       throw new IOException("cannot create database " + DATABASE + ": " + e.getMessage(), e);
     }
-    log.info("embedded PostgreSQL on port {} over {}", postgres.getPort(), dataDirectory);
+    log.debug("embedded PostgreSQL on port {} over {}", postgres.getPort(), dataDirectory);
     return server;
   }
 

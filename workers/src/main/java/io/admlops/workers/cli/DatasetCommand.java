@@ -15,12 +15,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code admlops dataset ...}: work on dataset files directly, without the database: convert
- * between formats and validate.
+ * {@code admlops dataset ...}: convert and validate dataset files directly, without the
+ * database; the registry commands are in {@link DatasetRegistryCommands}.
  */
 @Command(name = "dataset", mixinStandardHelpOptions = true,
-    description = "Converts and validates datasets on disk (no database needed).",
-    subcommands = {DatasetCommand.Convert.class, DatasetCommand.Validate.class})
+    description = {
+        "Datasets: convert and validate files on disk (no database needed); import, list,",
+        "show, diff and export versions in the registry."},
+    subcommands = {
+        DatasetCommand.Convert.class,
+        DatasetCommand.Validate.class,
+        DatasetRegistryCommands.Import.class,
+        DatasetRegistryCommands.ListDatasets.class,
+        DatasetRegistryCommands.Show.class,
+        DatasetRegistryCommands.Diff.class,
+        DatasetRegistryCommands.Export.class})
 class DatasetCommand {
 
   /** The taxonomy of {@code --classes}, or the source's own class names. */
