@@ -7,6 +7,7 @@ import io.admlops.activities.formats.frames.FramesReader;
 import io.admlops.activities.formats.frames.FramesWriter;
 import io.admlops.activities.formats.kitti.KittiReader;
 import io.admlops.activities.formats.kitti.KittiWriter;
+import io.admlops.activities.formats.nuscenes.NuScenesReader;
 import io.admlops.activities.formats.voc.VocReader;
 import io.admlops.schemas.UserInputException;
 import java.io.IOException;
@@ -22,6 +23,7 @@ public enum DatasetFormat {
   COCO("coco", CocoReader::new, CocoWriter::new),
   VOC("voc", VocReader::new, null),
   BDD100K("bdd100k", Bdd100kReader::new, null),
+  NUSCENES("nuscenes", NuScenesReader::new, null),
   FRAMES("frames", FramesReader::new, FramesWriter::new);
 
   private final String cliName;
