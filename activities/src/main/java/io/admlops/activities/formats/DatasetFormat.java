@@ -2,6 +2,7 @@ package io.admlops.activities.formats;
 
 import io.admlops.activities.formats.bdd100k.Bdd100kReader;
 import io.admlops.activities.formats.coco.CocoReader;
+import io.admlops.activities.formats.culane.CuLaneReader;
 import io.admlops.activities.formats.coco.CocoWriter;
 import io.admlops.activities.formats.frames.FramesReader;
 import io.admlops.activities.formats.frames.FramesWriter;
@@ -9,6 +10,8 @@ import io.admlops.activities.formats.kitti.KittiReader;
 import io.admlops.activities.formats.kitti.KittiWriter;
 import io.admlops.activities.formats.nuscenes.NuScenesReader;
 import io.admlops.activities.formats.voc.VocReader;
+import io.admlops.activities.formats.yolo.YoloReader;
+import io.admlops.activities.formats.yolo.YoloWriter;
 import io.admlops.schemas.UserInputException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,6 +27,8 @@ public enum DatasetFormat {
   VOC("voc", VocReader::new, null),
   BDD100K("bdd100k", Bdd100kReader::new, null),
   NUSCENES("nuscenes", NuScenesReader::new, null),
+  CULANE("culane", CuLaneReader::new, null),
+  YOLO("yolo", YoloReader::new, YoloWriter::new),
   FRAMES("frames", FramesReader::new, FramesWriter::new);
 
   private final String cliName;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Reads an image's width and height from its header without decoding it: PNG's IHDR chunk,
@@ -18,6 +19,19 @@ public final class ImageHeaders {
 
   /** Width and height in pixels. */
   public record Size(int width, int height) {}
+
+  /**
+   * The size of a frame's image, or empty after reporting at {@code location} why it cannot
+   * be read; the frame is then left out.
+   */
+  public static Optional<Size> readOrReport(Path image, String location, ProblemLog problems) {
+    try {
+      return Optional.of(read(image));
+    } catch (IOException e) {
+      problems.error(location, e.getMessage() + "; the frame is left out");
+      return Optional.empty();
+    }
+  }
 
   /**
    * @throws IOException when the file is neither PNG nor JPEG, or is cut short; names it

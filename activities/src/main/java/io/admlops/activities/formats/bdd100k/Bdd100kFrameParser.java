@@ -69,13 +69,11 @@ final class Bdd100kFrameParser {
       problems.error(nameAt, "image file " + image + " is missing; the frame is left out");
       return Optional.empty();
     }
-    ImageHeaders.Size size;
-    try {
-      size = ImageHeaders.read(image);
-    } catch (IOException e) {
-      problems.error(nameAt, e.getMessage() + "; the frame is left out");
+    Optional<ImageHeaders.Size> readSize = ImageHeaders.readOrReport(image, nameAt, problems);
+    if (readSize.isEmpty()) {
       return Optional.empty();
     }
+    ImageHeaders.Size size = readSize.get();
     JsonNode labelArray = frame.path("labels");
     List<FrameObject> objects = List.of();
     if (labelArray.isArray()) {

@@ -3,6 +3,7 @@ package io.admlops.activities.formats.culane;
 import io.admlops.activities.formats.DatasetReader;
 import io.admlops.activities.formats.FrameSink;
 import io.admlops.activities.formats.ImageHeaders;
+import io.admlops.activities.formats.NumberColumns;
 import io.admlops.activities.formats.ProblemLog;
 import io.admlops.activities.formats.ReadContext;
 import io.admlops.schemas.UserInputException;
@@ -74,13 +75,12 @@ public final class CuLaneReader implements DatasetReader {
           "image " + image.getFileName() + " is missing; the frame is left out");
       return Optional.empty();
     }
-    ImageHeaders.Size size;
-    try {
-      size = ImageHeaders.read(image);
-    } catch (IOException e) {
-      problems.error(image.toString(), e.getMessage() + "; the frame is left out");
+    Optional<ImageHeaders.Size> readSize = 
+        ImageHeaders.readOrReport(image, image.toString(), problems);
+    if (readSize.isEmpty()) {
       return Optional.empty();
     }
+    ImageHeaders.Size size = readSize.get();
     List<Lane> lanes = new ArrayList<>();
     try (BufferedReader in = Files.newBufferedReader(linesFile, StandardCharsets.UTF_8)) {
       int lineNumber = 0;
@@ -111,19 +111,12 @@ public final class CuLaneReader implements DatasetReader {
           + values.length + ")");
       return Optional.empty();
     }
-    double[] v = new double[values.length];
-    for (int i = 0; i < values.length; i++) {
-      try {
-        v[i] = Double.parseDouble(values[i]);
-      } catch (NumberFormatException e) {
-        problems.error(where, "value " + (i + 1) + " is not a number: '" + values[i] + "'");
-        return Optional.empty();
-      }
-      if (!Double.isFinite(v[i])) {
-        problems.error(where, "value " + (i + 1) + " is " + values[i]);
-        return Optional.empty();
-      }
+    Optional<double[]> parsed = 
+        NumberColumns.parse(values, 0, i -> "value " + (i + 1), where, problems);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
     }
+    double[] v = parsed.get();
     if (v.length < 4) {
       problems.error(where, "a lane needs at least 2 points, has " + v.length / 2);
       return Optional.empty();

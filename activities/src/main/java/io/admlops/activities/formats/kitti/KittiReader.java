@@ -4,6 +4,7 @@ import io.admlops.activities.formats.BoxRules;
 import io.admlops.activities.formats.DatasetReader;
 import io.admlops.activities.formats.FrameSink;
 import io.admlops.activities.formats.ImageHeaders;
+import io.admlops.activities.formats.NumberColumns;
 import io.admlops.activities.formats.ProblemLog;
 import io.admlops.activities.formats.ReadContext;
 import io.admlops.activities.formats.Taxonomy;
@@ -69,13 +70,12 @@ public final class KittiReader implements DatasetReader {
           "image image_2/" + id + ".png is missing; the frame is left out");
       return Optional.empty();
     }
-    ImageHeaders.Size size;
-    try {
-      size = ImageHeaders.read(image.get());
-    } catch (IOException e) {
-      problems.error(image.get().toString(), e.getMessage() + "; the frame is left out");
+    Optional<ImageHeaders.Size> readSize = 
+        ImageHeaders.readOrReport(image.get(), image.get().toString(), problems);
+    if (readSize.isEmpty()) {
       return Optional.empty();
     }
+    ImageHeaders.Size size = readSize.get();
     CameraIntrinsics camera = readCalibration(root.resolve("calib").resolve(id + ".txt"),
         problems);
     List<FrameObject> objects = new ArrayList<>();
@@ -102,20 +102,12 @@ public final class KittiReader implements DatasetReader {
       problems.error(where, "expected 15 columns (16 with a score), found " + c.length);
       return Optional.empty();
     }
-    double[] v = new double[c.length];
-    for (int i = 1; i < c.length; i++) {
-      try {
-        v[i] = Double.parseDouble(c[i]);
-      } catch (NumberFormatException e) {
-        problems.error(where, "column " + (i + 1) + " (" + COLUMNS[i] + ") is not a number: '"
-            + c[i] + "'");
-        return Optional.empty();
-      }
-      if (!Double.isFinite(v[i])) {
-        problems.error(where, "column " + (i + 1) + " (" + COLUMNS[i] + ") is " + c[i]);
-        return Optional.empty();
-      }
+    Optional<double[]> parsed = 
+        NumberColumns.parse(c, 1, i -> "column " + (i + 1) + " (" + COLUMNS[i] + ")", where, problems);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
     }
+    double[] v = parsed.get();
     String type = c[0];
     boolean dontCare = Taxonomy.DONT_CARE.equals(type);
     Taxonomy.Resolution resolved = context.taxonomy().resolve(type);

@@ -77,13 +77,11 @@ public final class VocReader implements DatasetReader {
           + " is missing; the frame is left out");
       return Optional.empty();
     }
-    ImageHeaders.Size size;
-    try {
-      size = ImageHeaders.read(image);
-    } catch (IOException e) {
-      problems.error(imageAt, e.getMessage() + "; the frame is left out");
+    Optional<ImageHeaders.Size> readSize = ImageHeaders.readOrReport(image, imageAt, problems);
+    if (readSize.isEmpty()) {
       return Optional.empty();
     }
+    ImageHeaders.Size size = readSize.get();
     checkSize(file, annotation, size, problems);
     List<FrameObject> kept = new ArrayList<>();
     for (VocElement object : annotation.children("object")) {

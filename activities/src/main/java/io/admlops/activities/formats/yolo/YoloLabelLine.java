@@ -2,6 +2,7 @@ package io.admlops.activities.formats.yolo;
 
 import io.admlops.activities.formats.BoxRules;
 import io.admlops.activities.formats.ImageHeaders;
+import io.admlops.activities.formats.NumberColumns;
 import io.admlops.activities.formats.ProblemLog;
 import io.admlops.activities.formats.ReadContext;
 import io.admlops.activities.formats.Taxonomy;
@@ -40,19 +41,11 @@ final class YoloLabelLine {
           + "a confidence, found " + c.length + "; segmentation and pose labels are not read");
       return Optional.empty();
     }
-    double[] v = new double[c.length];
-    for (int i = 0; i < c.length; i++) {
-      try {
-        v[i] = Double.parseDouble(c[i]);
-      } catch (NumberFormatException e) {
-        problems.error(where, column(i) + " is not a number: '" + c[i] + "'");
-        return Optional.empty();
-      }
-      if (!Double.isFinite(v[i])) {
-        problems.error(where, column(i) + " is " + c[i]);
-        return Optional.empty();
-      }
+    Optional<double[]> parsed = NumberColumns.parse(c, 0, YoloLabelLine::column, where, problems);
+    if (parsed.isEmpty()) {
+      return Optional.empty();
     }
+    double[] v = parsed.get();
     if (v[0] != Math.rint(v[0]) || v[0] < 0 || v[0] >= names.size()) {
       problems.error(where, column(0) + " must be a class id from 0 to " + (names.size() - 1)
           + ", is " + c[0]);

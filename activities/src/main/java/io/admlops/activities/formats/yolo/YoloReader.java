@@ -80,13 +80,12 @@ public final class YoloReader implements DatasetReader {
           + "' (same name, other extension or folder); the frame is left out");
       return Optional.empty();
     }
-    ImageHeaders.Size size;
-    try {
-      size = ImageHeaders.read(image);
-    } catch (IOException e) {
-      problems.error(image.toString(), e.getMessage() + "; the frame is left out");
+    Optional<ImageHeaders.Size> readSize = 
+        ImageHeaders.readOrReport(image, image.toString(), problems);
+    if (readSize.isEmpty()) {
       return Optional.empty();
     }
+    ImageHeaders.Size size = readSize.get();
     List<FrameObject> objects = new ArrayList<>();
     if (Files.isRegularFile(labelFile)) {
       try (BufferedReader in = Files.newBufferedReader(labelFile, StandardCharsets.UTF_8)) {
