@@ -27,7 +27,8 @@ public record StorageRoots(Path datasets, Path modelZoo) {
     try {
       return Files.getFileStore(root).getUsableSpace();
     } catch (IOException e) {
-      throw new UserInputException("cannot read free space under " + root + ": " + e.getMessage(), e);
+      throw new UserInputException(
+          "cannot read free space under " + root + ": " + e.getMessage(), e);
     }
   }
 

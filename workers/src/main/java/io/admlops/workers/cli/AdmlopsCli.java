@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import io.admlops.schemas.UserInputException;
 import java.io.PrintWriter;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,7 +58,7 @@ public class AdmlopsCli {
   private static void setLogLevel(boolean debug) {
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
       logback.getLogger("io.admlops").setLevel(debug ? Level.DEBUG : Level.INFO);
-      logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(debug ? Level.INFO : Level.WARN);
+      logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(debug ? Level.INFO : Level.WARN);
     }
   }
 

@@ -103,7 +103,7 @@ public final class KittiReader implements DatasetReader {
       return Optional.empty();
     }
     Optional<double[]> parsed = 
-        NumberColumns.parse(c, 1, i -> "column " + (i + 1) + " (" + COLUMNS[i] + ")", where, problems);
+        NumberColumns.parse(c, 1, KittiReader::column, where, problems);
     if (parsed.isEmpty()) {
       return Optional.empty();
     }
@@ -149,6 +149,11 @@ public final class KittiReader implements DatasetReader {
     return Optional.of(new FrameObject(null, resolved.category(), box, box3d,
         dontCare ? null : v[1], dontCare ? null : occluded, null, false, false, null,
         c.length == 16 ? v[15] : null, attributes));
+  }
+
+  /** A column as KITTI's devkit documents it, e.g. {@code column 6 (bbox top)}. */
+  private static String column(int i) {
+    return "column " + (i + 1) + " (" + COLUMNS[i] + ")";
   }
 
   /** The P2 matrix of a calib file; null when there is no file. */
