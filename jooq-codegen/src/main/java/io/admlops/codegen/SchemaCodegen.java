@@ -52,7 +52,8 @@ public final class SchemaCodegen {
     // Maven's JVM, which exec:java then waits on.
     Files.createDirectories(output);
     ProcessBuilder.Redirect serverLog =
-        ProcessBuilder.Redirect.appendTo(output.resolveSibling("jooq-codegen-postgres.log").toFile());
+        ProcessBuilder.Redirect.appendTo(
+            output.resolveSibling("jooq-codegen-postgres.log").toFile());
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setOutputRedirector(serverLog)
         .setErrorRedirector(serverLog)
