@@ -1,10 +1,11 @@
 package io.admlops.activities.analyze;
 
+import io.admlops.schemas.frame.SceneAttributes;
 import java.util.List;
 
 /**
  * The scene conditions of the frame schema and the values BDD100K labels them with, the
- * vocabulary {@link io.admlops.schemas.frame.SceneAttributes} follows. A value of the
+ * vocabulary {@link SceneAttributes} holds. A value of the
  * vocabulary without frames is a gap in the dataset's coverage.
  */
 final class SceneVocabulary {
@@ -25,10 +26,9 @@ final class SceneVocabulary {
   /** The vocabulary of a condition; tags are free, so they have none. */
   static List<String> values(String condition) {
     return switch (condition) {
-      case TIME_OF_DAY -> List.of("daytime", "dawn/dusk", "night");
-      case WEATHER -> List.of("clear", "overcast", "partly cloudy", "rainy", "snowy", "foggy");
-      case SCENE_TYPE -> List.of("city street", "highway", "residential", "parking lot",
-          "tunnel", "gas stations");
+      case TIME_OF_DAY -> SceneAttributes.TIMES_OF_DAY;
+      case WEATHER -> SceneAttributes.WEATHERS;
+      case SCENE_TYPE -> SceneAttributes.SCENE_TYPES;
       default -> List.of();
     };
   }

@@ -22,6 +22,17 @@ public record SceneAttributes(String timeOfDay, String weather, String sceneType
 
   public static final SceneAttributes UNKNOWN = new SceneAttributes(null, null, null, List.of());
 
+  /** BDD100K's times of day. */
+  public static final List<String> TIMES_OF_DAY = List.of("daytime", "dawn/dusk", "night");
+
+  /** BDD100K's weathers. */
+  public static final List<String> WEATHERS =
+      List.of("clear", "overcast", "partly cloudy", "rainy", "snowy", "foggy");
+
+  /** BDD100K's scene types. */
+  public static final List<String> SCENE_TYPES = List.of("city street", "highway",
+      "residential", "parking lot", "tunnel", "gas stations");
+
   public SceneAttributes {
     tags = tags == null ? List.of() : List.copyOf(tags);
   }

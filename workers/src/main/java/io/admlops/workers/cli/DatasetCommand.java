@@ -1,10 +1,14 @@
 package io.admlops.workers.cli;
 
+import io.admlops.activities.analyze.AnalysisReport;
+import io.admlops.activities.analyze.AnalysisResult;
+import io.admlops.activities.analyze.DatasetAnalysis;
 import io.admlops.activities.formats.DatasetConversion;
 import io.admlops.activities.formats.DatasetDefinition;
 import io.admlops.activities.formats.DatasetFormat;
 import io.admlops.activities.formats.Problem;
 import io.admlops.activities.formats.ProblemLog;
+import io.admlops.activities.formats.ReadContext;
 import io.admlops.activities.formats.Taxonomy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -25,6 +29,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
         DatasetCommand.Convert.class,
         DatasetCommand.Validate.class,
+        DatasetCommand.Analyze.class,
         DatasetRegistryCommands.Import.class,
         DatasetRegistryCommands.ListDatasets.class,
         DatasetRegistryCommands.Show.class,
@@ -91,6 +96,45 @@ class DatasetCommand {
       if (!outcome.problems().problems().isEmpty()) {
         stdout.printf("%s; see %s%n", outcome.problems().summary(),
             out.resolve(DatasetConversion.REPORT));
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "analyze", mixinStandardHelpOptions = true,
+      description = {
+          "Writes what to check before training into a new folder: analysis.json for",
+          "machines, report.html (self-contained, opens offline) for people. With --classes,",
+          "coverage against the definition's targets. Invalid records are left out and",
+          "counted in the summary line."})
+  static class Analyze implements Callable<Integer> {
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+        completionCandidates = DatasetFormatNames.class,
+        description = "Format of the source: ${COMPLETION-CANDIDATES}.")
+    String format;
+    @Option(names = "--src", required = true, paramLabel = "PATH") Path source;
+    @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
+    @Option(names = "--classes", paramLabel = "FILE",
+        description = "Dataset definition: its taxonomy and coverage targets.")
+    Path classes;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      DatasetDefinition definition = classes == null ? null : DatasetDefinition.load(classes);
+      Taxonomy taxonomy = definition == null ? Taxonomy.SOURCE : Taxonomy.of(definition);
+      ReadContext context = new ReadContext(new ProblemLog(), taxonomy);
+      DatasetAnalysis analysis = new DatasetAnalysis();
+      DatasetFormat.named(format).reader().read(source, context, analysis);
+      AnalysisResult result = analysis.result(definition);
+      AnalysisReport.write(result, out);
+      PrintWriter stdout = spec.commandLine().getOut();
+      stdout.printf("analyzed %d frames, %d objects; %d warnings; %s and %s in %s%n",
+          result.frames(), result.objects(), result.warnings().size(), AnalysisReport.JSON,
+          AnalysisReport.HTML, out);
+      if (!context.problems().problems().isEmpty()) {
+        stdout.printf("%s in the source (left out); 'admlops dataset validate' lists them%n",
+            context.problems().summary());
       }
       return 0;
     }

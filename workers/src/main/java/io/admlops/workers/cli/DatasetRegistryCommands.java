@@ -124,7 +124,7 @@ final class DatasetRegistryCommands {
       description = "Shows a dataset version: counts, splits, objects per class, lineage.")
   static class Show extends RegistryCommand {
     @Parameters(index = "0", paramLabel = "DATASET") String name;
-    @Option(names = "--version", required = true, paramLabel = "N") int version;
+    @Parameters(index = "1", paramLabel = "VERSION") int version;
 
     @Override
     int run(DatasetRegistry registry, PrintWriter out) throws IOException {
@@ -139,7 +139,7 @@ final class DatasetRegistryCommands {
       description = "What a version added over its parent: samples and per-class objects.")
   static class Diff extends RegistryCommand {
     @Parameters(index = "0", paramLabel = "DATASET") String name;
-    @Option(names = "--version", required = true, paramLabel = "N") int version;
+    @Parameters(index = "1", paramLabel = "VERSION") int version;
 
     @Override
     int run(DatasetRegistry registry, PrintWriter out) throws IOException {
@@ -163,7 +163,7 @@ final class DatasetRegistryCommands {
       description = "Writes a registered version in any format admlops writes.")
   static class Export extends RegistryCommand {
     @Parameters(index = "0", paramLabel = "DATASET") String name;
-    @Option(names = "--version", required = true, paramLabel = "N") int version;
+    @Parameters(index = "1", paramLabel = "VERSION") int version;
     @Option(names = "--to", required = true, paramLabel = "FORMAT",
         completionCandidates = DatasetFormatNames.class,
         description = "Format to write: ${COMPLETION-CANDIDATES}.")

@@ -78,6 +78,26 @@ class DatasetCommandTest {
   }
 
   @Test
+  void analyzeWritesTheReportAndTheJsonWithCoverageOfTheDefinition() throws Exception {
+    Path out = dir.resolve("analysis");
+    Path classes = dir.resolve("driving.yaml");
+    Files.writeString(classes, "name: driving\nclasses: [car, truck, pedestrian, cyclist]\n"
+        + "map: {Car: car, Van: car, Truck: truck, Pedestrian: pedestrian, Cyclist: cyclist}\n"
+        + "targets:\n  minInstancesPerClass: {car: 2, pedestrian: 5}\n");
+
+    CliRun run = CliRun.of("dataset", "analyze", "--format", "kitti", "--src",
+        kitti.toString(), "--out", out.toString(), "--classes", classes.toString());
+
+    assertEquals(0, run.exitCode(), run.err());
+    assertTrue(run.out().startsWith("analyzed 2 frames, 5 objects; "), run.out());
+    String json = Files.readString(out.resolve("analysis.json"));
+    assertTrue(json.contains("\"car\""), json);
+    String html = Files.readString(out.resolve("report.html"));
+    assertTrue(html.contains("<svg"), "charts are inline SVG");
+    assertTrue(html.contains("pedestrian"), "the unmet pedestrian target is shown");
+  }
+
+  @Test
   void anUnknownFormatNamesTheFormatsThereAre() {
     CliRun run = CliRun.of("dataset", "validate", "--format", "pascal", "--src",
         kitti.toString());

@@ -47,17 +47,17 @@ class DatasetRegistryCommandsTest {
     assertTrue(second.out().startsWith("fleet v2 (parent v1): 2 frames, 7 objects;"),
         second.out());
 
-    CliRun diff = registry("diff", "fleet", "--version", "2");
+    CliRun diff = registry("diff", "fleet", "2");
     assertEquals(0, diff.exitCode(), diff.err());
     assertTrue(diff.out().startsWith("fleet v2 over v1: 1 samples added, 0 relabeled\n"
         + "  added frames: 000001\n"), diff.out());
     assertTrue(diff.out().contains("car"), diff.out());
 
-    CliRun show = registry("show", "fleet", "--version", "2");
+    CliRun show = registry("show", "fleet", "2");
     assertTrue(show.out().contains("  car "), show.out());
 
     Path out = dir.resolve("export");
-    CliRun export = registry("export", "fleet", "--version", "2", "--to", "kitti", "--out",
+    CliRun export = registry("export", "fleet", "2", "--to", "kitti", "--out",
         out.toString());
     assertEquals(0, export.exitCode(), export.err());
     assertEquals(2, Files.list(out.resolve("label_2")).count());
@@ -81,7 +81,7 @@ class DatasetRegistryCommandsTest {
 
   @Test
   void anUnknownDatasetIsOneLine() {
-    CliRun run = registry("show", "nope", "--version", "1");
+    CliRun run = registry("show", "nope", "1");
 
     assertEquals(2, run.exitCode());
     assertTrue(run.err().startsWith("admlops: unknown dataset 'nope'"), run.err());
