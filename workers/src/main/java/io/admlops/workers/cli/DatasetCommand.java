@@ -9,11 +9,11 @@ import io.admlops.activities.formats.DatasetFormat;
 import io.admlops.activities.formats.Problem;
 import io.admlops.activities.formats.ProblemLog;
 import io.admlops.activities.formats.ReadContext;
-import io.admlops.activities.formats.Taxonomy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,11 +36,6 @@ import picocli.CommandLine.Spec;
         DatasetRegistryCommands.Diff.class,
         DatasetRegistryCommands.Export.class})
 class DatasetCommand {
-
-  /** The taxonomy of {@code --classes}, or the source's own class names. */
-  static Taxonomy taxonomy(Path classes) {
-    return classes == null ? Taxonomy.SOURCE : Taxonomy.of(DatasetDefinition.load(classes));
-  }
 
   static void printProblems(PrintWriter out, ProblemLog problems) {
     for (Problem p : problems.problems()) {
@@ -85,7 +80,8 @@ class DatasetCommand {
       DatasetConversion.Outcome outcome;
       try {
         outcome = DatasetConversion.convert(source, this.source, target, out,
-            taxonomy(classes), dropInvalid);
+            DatasetSourceOptions.taxonomy(
+                classes == null ? null : DatasetDefinition.load(classes)), dropInvalid);
       } catch (DatasetConversion.DatasetRejected e) {
         printProblems(spec.commandLine().getErr(), e.problems());
         throw e;
@@ -108,25 +104,16 @@ class DatasetCommand {
           "coverage against the definition's targets. Invalid records are left out and",
           "counted in the summary line."})
   static class Analyze implements Callable<Integer> {
-    @Option(names = "--format", required = true, paramLabel = "FORMAT",
-        completionCandidates = DatasetFormatNames.class,
-        description = "Format of the source: ${COMPLETION-CANDIDATES}.")
-    String format;
-    @Option(names = "--src", required = true, paramLabel = "PATH") Path source;
+    @Mixin DatasetSourceOptions dataset;
     @Option(names = "--out", required = true, paramLabel = "DIR") Path out;
-    @Option(names = "--classes", paramLabel = "FILE",
-        description = "Dataset definition: its taxonomy and coverage targets.")
-    Path classes;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      DatasetDefinition definition = classes == null ? null : DatasetDefinition.load(classes);
-      Taxonomy taxonomy = definition == null ? Taxonomy.SOURCE : Taxonomy.of(definition);
-      ReadContext context = new ReadContext(new ProblemLog(), taxonomy);
+      ReadContext context = dataset.readContext();
       DatasetAnalysis analysis = new DatasetAnalysis();
-      DatasetFormat.named(format).reader().read(source, context, analysis);
-      AnalysisResult result = analysis.result(definition);
+      dataset.format().reader().read(dataset.source(), context, analysis);
+      AnalysisResult result = analysis.result(dataset.definition());
       AnalysisReport.write(result, out);
       PrintWriter stdout = spec.commandLine().getOut();
       stdout.printf("analyzed %d frames, %d objects; %d warnings; %s and %s in %s%n",
@@ -145,23 +132,16 @@ class DatasetCommand {
           "Reads a whole dataset and lists every problem with its",
           "location (file:line or file#/json/pointer). Exit status 1 when there are errors."})
   static class Validate implements Callable<Integer> {
-    @Option(names = "--format", required = true, paramLabel = "FORMAT",
-        completionCandidates = DatasetFormatNames.class,
-        description = "Format of the source: ${COMPLETION-CANDIDATES}.")
-    String format;
-    @Option(names = "--src", required = true, paramLabel = "PATH") Path source;
-    @Option(names = "--classes", paramLabel = "FILE",
-        description = "Dataset definition; classes it neither lists nor maps are errors.")
-    Path classes;
+    @Mixin DatasetSourceOptions dataset;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      DatasetConversion.Outcome outcome = DatasetConversion.validate(DatasetFormat.named(format),
-          source, taxonomy(classes));
+      DatasetConversion.Outcome outcome = DatasetConversion.validate(dataset.format(),
+          dataset.source(), dataset.readContext().taxonomy());
       PrintWriter out = spec.commandLine().getOut();
       printProblems(out, outcome.problems());
-      out.printf("%s: %d valid frames, %d objects; %s%n", source, outcome.frames(),
+      out.printf("%s: %d valid frames, %d objects; %s%n", dataset.source(), outcome.frames(),
           outcome.objects(), outcome.problems().summary());
       return outcome.problems().hasErrors() ? 1 : 0;
     }

@@ -6,10 +6,8 @@ import io.admlops.activities.datasets.DatasetVersionInfo;
 import io.admlops.activities.datasets.FrameSource;
 import io.admlops.activities.datasets.VersionDetail;
 import io.admlops.activities.datasets.VersionDiff;
-import io.admlops.activities.formats.DatasetDefinition;
 import io.admlops.activities.formats.DatasetFormat;
 import io.admlops.activities.formats.DatasetWriter;
-import io.admlops.activities.formats.ProblemLog;
 import io.admlops.activities.formats.ReadContext;
 import io.admlops.activities.formats.StagedDirectory;
 import io.admlops.activities.formats.Taxonomy;
@@ -67,14 +65,7 @@ final class DatasetRegistryCommands {
           "content again returns the existing version."})
   static class Import extends RegistryCommand {
     @Option(names = "--name", required = true, paramLabel = "DATASET") String name;
-    @Option(names = "--format", required = true, paramLabel = "FORMAT",
-        completionCandidates = DatasetFormatNames.class,
-        description = "Format of the source: ${COMPLETION-CANDIDATES}.")
-    String format;
-    @Option(names = "--src", required = true, paramLabel = "PATH") Path source;
-    @Option(names = "--classes", paramLabel = "FILE",
-        description = "Dataset definition; stored with the dataset.")
-    Path classes;
+    @Mixin DatasetSourceOptions dataset;
     @Option(names = "--parent", paramLabel = "N", description = "The version this one extends.")
     Integer parent;
     @Option(names = "--note", paramLabel = "TEXT") String note;
@@ -84,13 +75,11 @@ final class DatasetRegistryCommands {
 
     @Override
     int run(DatasetRegistry registry, PrintWriter out) throws IOException {
-      DatasetDefinition definition = classes == null ? null : DatasetDefinition.load(classes);
-      Taxonomy taxonomy = definition == null ? Taxonomy.SOURCE : Taxonomy.of(definition);
-      ReadContext context = new ReadContext(new ProblemLog(), taxonomy);
+      ReadContext context = dataset.readContext();
       DatasetVersionInfo v;
       try {
-        v = registry.importVersion(name, definition, FrameSource.read(
-            DatasetFormat.named(format).reader(), source, context, dropInvalid), parent, note);
+        v = registry.importVersion(name, dataset.definition(), FrameSource.read(
+            dataset.format().reader(), dataset.source(), context, dropInvalid), parent, note);
       } catch (UserInputException e) {
         DatasetCommand.printProblems(spec.commandLine().getErr(), context.problems());
         throw e;

@@ -3,7 +3,6 @@ package io.admlops.workers.cli;
 import io.admlops.workers.doctor.Doctor;
 import io.admlops.workers.stack.StackSettings;
 import io.admlops.workers.stack.TemporalConnection;
-import io.admlops.workflows.TaskQueues;
 import io.admlops.workflows.probe.ProbeReport;
 import io.admlops.workflows.probe.QueueHealth;
 import io.admlops.workflows.probe.WorkerFacts;

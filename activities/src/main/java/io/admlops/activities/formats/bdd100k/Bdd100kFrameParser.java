@@ -9,7 +9,6 @@ import io.admlops.schemas.frame.FrameObject;
 import io.admlops.schemas.frame.ImageRef;
 import io.admlops.schemas.frame.Provenance;
 import io.admlops.schemas.frame.SceneAttributes;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
