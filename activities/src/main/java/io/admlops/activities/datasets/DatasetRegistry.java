@@ -72,6 +72,9 @@ public final class DatasetRegistry {
     String parentManifest =
         parentVersion == null ? null : repository.info(dataset, parentVersion).manifestUri();
     try (VersionAssembly assembly = new VersionAssembly(store, dataset)) {
+      if (parentManifest != null) {
+        assembly.reserveParentIds(parentManifest);
+      }
       frames.deliver(assembly::addImported);
       if (parentManifest != null) {
         assembly.keepParent(parentManifest);
@@ -111,7 +114,7 @@ public final class DatasetRegistry {
     if (info.parentVersion() != null) {
       String parentManifest = repository.info(dataset, info.parentVersion()).manifestUri();
       store.readManifest(parentManifest, frame -> {
-        parentLabels.put(frame.image().sha256(), Labels.of(frame.objects()).hash());
+        parentLabels.put(frame.image().sha256(), Labels.contentHash(frame));
         countObjects(frame, before);
       });
     }
@@ -123,7 +126,7 @@ public final class DatasetRegistry {
       String earlier = parentLabels.get(frame.image().sha256());
       if (earlier == null) {
         added.add(frame.id());
-      } else if (!earlier.equals(Labels.of(frame.objects()).hash())) {
+      } else if (!earlier.equals(Labels.contentHash(frame))) {
         relabeled[0]++;
       }
     });

@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,8 @@ final class VersionAssembly implements Closeable {
   private final BufferedWriter manifest;
   private final Map<String, String> importedFrameBySample = new HashMap<>();
   private final Map<String, String> sampleByFrameId = new HashMap<>();
+  /** Ids of the parent's frames: an imported frame reusing one for another image is renamed. */
+  private final Set<String> parentIds = new HashSet<>();
   private final List<String> contentLines = new ArrayList<>();
   private int frames;
   private int objects;
@@ -90,6 +93,18 @@ final class VersionAssembly implements Closeable {
   }
 
   /**
+   * Reads the parent's frame ids before the import, so that an imported frame reusing one of
+   * them for another image (vendor batches number their frames from 1 again) is renamed
+   * instead of colliding; the parent's frames keep their ids in the child.
+   */
+  void reserveParentIds(String parentManifestUri) throws IOException {
+    store.readManifest(parentManifestUri, frame -> {
+      sampleByFrameId.put(frame.id(), frame.image().sha256());
+      parentIds.add(frame.id());
+    });
+  }
+
+  /**
    * Adds the parent's frames whose images this import did not deliver. Call after the last
    * imported frame: an image imported again replaces the parent's frame, labels and all.
    */
@@ -115,6 +130,11 @@ final class VersionAssembly implements Closeable {
         Set.copyOf(importedFrameBySample.keySet()));
   }
 
+  private static Frame renamed(Frame frame, String id) {
+    return new Frame(id, frame.image(), frame.camera(), frame.objects(), frame.lanes(),
+        frame.scene(), frame.provenance());
+  }
+
   /** Removes the manifest when it was not published. */
   @Override
   public void close() throws IOException {
@@ -126,13 +146,17 @@ final class VersionAssembly implements Closeable {
   private void append(Frame frame) throws IOException {
     String sample = frame.image().sha256();
     String other = sampleByFrameId.putIfAbsent(frame.id(), sample);
-    if (other != null) {
+    if (other != null && !other.equals(sample) && parentIds.contains(frame.id())) {
+      frame = renamed(frame, frame.id() + "-" + sample.substring(0, 8));
+      other = sampleByFrameId.putIfAbsent(frame.id(), sample);
+    }
+    if (other != null && !other.equals(sample)) {
       throw new UserInputException("frame id '" + frame.id() + "' names two images (sha256 "
           + other + " and " + sample + "); frame ids must be unique in a dataset version");
     }
     manifest.write(Mappers.json().writeValueAsString(frame));
     manifest.write('\n');
-    contentLines.add(sample + " " + Labels.of(frame.objects()).hash());
+    contentLines.add(sample + " " + Labels.contentHash(frame));
     frames++;
     objects += frame.objects().size();
   }
