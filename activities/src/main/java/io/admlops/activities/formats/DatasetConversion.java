@@ -53,8 +53,8 @@ public final class DatasetConversion {
   public static Outcome convert(DatasetFormat from, Path source, DatasetFormat to, Path output,
       Taxonomy taxonomy, boolean dropInvalid) throws IOException {
     ReadContext context = new ReadContext(new ProblemLog(), taxonomy);
-    try (StagedDirectory staged = StagedDirectory.begin(output)) {
-      DatasetWriter writer = to.openWriter(staged.path(), taxonomy);
+    try (StagedDirectory staged = StagedDirectory.begin(output);
+         DatasetWriter writer = to.openWriter(staged.path(), taxonomy)) {
       long[] counts = new long[2];
       from.reader().read(source, context, frame -> {
         writer.write(frame);

@@ -33,15 +33,25 @@ public final class StagedDirectory implements AutoCloseable {
    */
   public static StagedDirectory begin(Path target) throws IOException {
     Path absolute = target.toAbsolutePath().normalize();
-    if (Files.exists(absolute) && !isEmptyDirectory(absolute)) {
-      throw new UserInputException(target + " already exists and is not empty; "
-          + "name a new output folder");
-    }
+    refuseExisting(target);
     Path parent = absolute.getParent();
     Files.createDirectories(parent);
     Path staging = parent.resolve("." + absolute.getFileName() + ".partial-" + UUID.randomUUID());
     Files.createDirectory(staging);
     return new StagedDirectory(absolute, staging);
+  }
+
+  /**
+   * Checks a target before long work that ends in writing it.
+   *
+   * @throws UserInputException when the target exists and is not an empty folder
+   */
+  public static void refuseExisting(Path target) throws IOException {
+    Path absolute = target.toAbsolutePath().normalize();
+    if (Files.exists(absolute) && !isEmptyDirectory(absolute)) {
+      throw new UserInputException(target + " already exists and is not empty; "
+          + "name a new output folder");
+    }
   }
 
   /** Where to write until the commit. */

@@ -9,6 +9,7 @@ import io.admlops.activities.formats.DatasetFormat;
 import io.admlops.activities.formats.Problem;
 import io.admlops.activities.formats.ProblemLog;
 import io.admlops.activities.formats.ReadContext;
+import io.admlops.activities.formats.StagedDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -110,6 +111,8 @@ class DatasetCommand {
 
     @Override
     public Integer call() throws Exception {
+      // Refused before the read, which may take minutes on a large dataset.
+      StagedDirectory.refuseExisting(out);
       ReadContext context = dataset.readContext();
       DatasetAnalysis analysis = new DatasetAnalysis();
       dataset.format().reader().read(dataset.source(), context, analysis);

@@ -163,8 +163,9 @@ final class DatasetRegistryCommands {
     int run(DatasetRegistry registry, PrintWriter stdout) throws IOException {
       Taxonomy taxonomy = registry.definition(name).map(Taxonomy::of).orElse(Taxonomy.SOURCE);
       DatasetVersionInfo v;
-      try (StagedDirectory staged = StagedDirectory.begin(out)) {
-        DatasetWriter writer = DatasetFormat.named(format).openWriter(staged.path(), taxonomy);
+      try (StagedDirectory staged = StagedDirectory.begin(out);
+           DatasetWriter writer =
+               DatasetFormat.named(format).openWriter(staged.path(), taxonomy)) {
         v = registry.exportVersion(name, version, writer::write);
         writer.finish();
         staged.commit();

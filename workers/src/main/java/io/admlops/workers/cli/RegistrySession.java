@@ -23,21 +23,22 @@ final class RegistrySession implements AutoCloseable {
   }
 
   static RegistrySession open(StackSettings settings) throws IOException {
-    EmbeddedPostgresServer server = null;
-    RegistryDatabase database;
-    if (settings.database().isPresent()) {
-      database = RegistryDatabase.open(settings.database().get());
-    } else {
-      server = EmbeddedPostgresServer.start(settings.postgresData());
-      try {
-        database = RegistryDatabase.open(server.target());
-      } catch (RuntimeException e) {
-        server.close();
-        throw e;
-      }
-    }
     DatasetStore store = new DatasetStore(settings.storage().createIfMissing().datasets());
-    return new RegistrySession(server, new DatasetRegistry(database, store));
+    if (settings.database().isPresent()) {
+      RegistryDatabase database = RegistryDatabase.open(settings.database().get());
+      return new RegistrySession(null, new DatasetRegistry(database, store));
+    }
+    EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.postgresData());
+    try {
+      RegistrySession session = new RegistrySession(server,
+          new DatasetRegistry(RegistryDatabase.open(server.target()), store));
+      // Ctrl-C during a long import must not leave the embedded server running.
+      Runtime.getRuntime().addShutdownHook(new Thread(session::closeQuietly));
+      return session;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
   }
 
   DatasetRegistry registry() {
@@ -48,6 +49,14 @@ final class RegistrySession implements AutoCloseable {
   public void close() throws IOException {
     if (server != null) {
       server.close();
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (IOException e) {
+      System.err.println("admlops: while stopping the embedded PostgreSQL: " + e.getMessage());
     }
   }
 }

@@ -46,6 +46,9 @@ public final class CocoReader implements DatasetReader {
 
   private record Image(long id, String fileName, int width, int height, int position) {}
 
+  /** A category and its index in the file's {@code categories} array, for locations. */
+  private record Category(String name, int position) {}
+
   @Override
   public void read(Path source, ReadContext context, FrameSink sink) throws IOException {
     Path file = Files.isDirectory(source) ? source.resolve(ANNOTATIONS) : source;
@@ -54,7 +57,7 @@ public final class CocoReader implements DatasetReader {
     }
     ProblemLog problems = context.problems();
     List<Image> images = new ArrayList<>();
-    Map<Long, String> categories = new HashMap<>();
+    Map<Long, Category> categories = new HashMap<>();
     CocoAnnotationTable annotations = new CocoAnnotationTable();
     try (JsonParser p = PythonJson.open(file)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -110,7 +113,7 @@ public final class CocoReader implements DatasetReader {
     }
   }
 
-  private static void readCategories(JsonParser p, Path file, Map<Long, String> categories,
+  private static void readCategories(JsonParser p, Path file, Map<Long, Category> categories,
       ProblemLog problems) throws IOException {
     expectArray(p, file, "categories");
     for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
@@ -124,7 +127,7 @@ public final class CocoReader implements DatasetReader {
         continue;
       }
       long id = category.path("id").asLong();
-      if (categories.putIfAbsent(id, category.path("name").asText()) != null) {
+      if (categories.putIfAbsent(id, new Category(category.path("name").asText(), i)) != null) {
         problems.error(at + "/id", "duplicate category id " + id);
       }
     }
@@ -192,15 +195,20 @@ public final class CocoReader implements DatasetReader {
     }
   }
 
-  /** Category id → the dataset's class, for the categories the taxonomy keeps. */
-  private static Map<Long, String> mapCategories(Path file, Map<Long, String> categories,
+  /**
+   * Category id → the dataset's class, for the categories the taxonomy keeps. An unknown
+   * class is reported once, at its category, rather than at each of its possibly hundreds of
+   * thousands of annotations.
+   */
+  private static Map<Long, String> mapCategories(Path file, Map<Long, Category> categories,
       ReadContext context) {
     Map<Long, String> kept = new HashMap<>();
-    categories.forEach((id, name) -> {
-      Taxonomy.Resolution r = context.taxonomy().resolve(name);
+    categories.forEach((id, category) -> {
+      Taxonomy.Resolution r = context.taxonomy().resolve(category.name());
       if (!r.known()) {
-        context.problems().error(ProblemLog.at(file, "/categories") + " id " + id,
-            "unknown class '" + name + "'; its annotations are left out");
+        context.problems().error(
+            ProblemLog.at(file, "/categories/" + category.position() + "/name"),
+            "unknown class '" + category.name() + "'; its annotations are left out");
       } else if (r.kept()) {
         kept.put(id, r.category());
       }
@@ -209,7 +217,7 @@ public final class CocoReader implements DatasetReader {
   }
 
   private static void emit(Path file, Path imageFolder, List<Image> images,
-      Map<Long, String> kept, Map<Long, String> categories, CocoAnnotationTable table,
+      Map<Long, String> kept, Map<Long, Category> categories, CocoAnnotationTable table,
       ReadContext context, FrameSink sink) throws IOException {
     ProblemLog problems = context.problems();
     Map<Long, Integer> imageIndex = new HashMap<>(images.size() * 2);
@@ -292,7 +300,8 @@ public final class CocoReader implements DatasetReader {
       return dir.resolve("images");
     }
     String name = json.getFileName().toString();
-    if (name.startsWith("instances_") && dir.getParent() != null) {
+    if (name.startsWith("instances_") && name.endsWith(".json") && name.length() > 15
+        && dir.getParent() != null) {
       Path split = dir.getParent().resolve(name.substring(10, name.length() - 5));
       if (Files.isDirectory(split)) {
         return split;

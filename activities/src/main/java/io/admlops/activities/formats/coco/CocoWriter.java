@@ -42,9 +42,9 @@ public final class CocoWriter implements DatasetWriter {
     this.folder = folder;
     this.imagesPart = folder.resolve("images.part");
     this.annotationsPart = folder.resolve("annotations.part");
+    this.placer = new ImagePlacer(folder.resolve("images"));
     this.images = elementWriter(imagesPart);
     this.annotations = elementWriter(annotationsPart);
-    this.placer = new ImagePlacer(folder.resolve("images"));
     for (String c : taxonomy.classes()) {
       categoryIds.put(c, categoryIds.size() + 1);
     }
@@ -110,6 +110,12 @@ public final class CocoWriter implements DatasetWriter {
     }
     Files.delete(imagesPart);
     Files.delete(annotationsPart);
+  }
+
+  @Override
+  public void close() throws IOException {
+    images.close();
+    annotations.close();
   }
 
   private static JsonGenerator elementWriter(Path part) throws IOException {

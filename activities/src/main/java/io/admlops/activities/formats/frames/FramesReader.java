@@ -68,6 +68,10 @@ public final class FramesReader implements DatasetReader {
       problems.error(where, "not a frame: " + e.getOriginalMessage());
       return Optional.empty();
     }
+    if (frame == null) {
+      problems.error(where, "not a frame: null");
+      return Optional.empty();
+    }
     if (frame.id() == null || frame.id().isBlank()) {
       problems.error(where, "field 'id' is missing");
       return Optional.empty();

@@ -19,9 +19,9 @@ public final class FramesWriter implements DatasetWriter {
   private final ImagePlacer images;
 
   public FramesWriter(Path folder, Taxonomy taxonomy) throws IOException {
+    this.images = new ImagePlacer(folder.resolve("images"));
     this.manifest = Files.newBufferedWriter(folder.resolve(FramesReader.MANIFEST),
         StandardCharsets.UTF_8);
-    this.images = new ImagePlacer(folder.resolve("images"));
   }
 
   @Override
@@ -38,6 +38,11 @@ public final class FramesWriter implements DatasetWriter {
 
   @Override
   public void finish() throws IOException {
+    manifest.close();
+  }
+
+  @Override
+  public void close() throws IOException {
     manifest.close();
   }
 }

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * Writes the KITTI object layout: {@code image_2/}, {@code label_2/} with the 15 columns (a
  * 16th, the score, for predictions) and, when the camera is known, {@code calib/} with
  * {@code P2} and an identity {@code R0_rect}. Unknown values take KITTI's own placeholders:
- * occlusion 3, alpha and rotation -10, dimensions -1, location -1000.
+ * occlusion 3, alpha and rotation -10, dimensions -1, location -1000. Crowd regions are
+ * written as {@code DontCare}.
  */
 public final class KittiWriter implements DatasetWriter {
 
@@ -38,7 +39,7 @@ public final class KittiWriter implements DatasetWriter {
   public void write(Frame frame) throws IOException {
     Path source = Path.of(frame.image().uri());
     images.place(source, ImagePlacer.fileName(frame.id(), source));
-    try (Writer out = Files.newBufferedWriter(labels.resolve(frame.id() + ".txt"),
+    try (Writer out = Files.newBufferedWriter(labels.resolve(ImagePlacer.fileStem(frame.id()) + ".txt"),
         StandardCharsets.UTF_8)) {
       for (FrameObject o : frame.objects()) {
         out.write(line(o));
@@ -47,7 +48,7 @@ public final class KittiWriter implements DatasetWriter {
     }
     if (frame.camera() != null) {
       Files.createDirectories(calib);
-      Files.writeString(calib.resolve(frame.id() + ".txt"), calibration(frame.camera()),
+      Files.writeString(calib.resolve(ImagePlacer.fileStem(frame.id()) + ".txt"), calibration(frame.camera()),
           StandardCharsets.UTF_8);
     }
   }
@@ -58,10 +59,12 @@ public final class KittiWriter implements DatasetWriter {
   }
 
   static String line(FrameObject o) {
-    boolean dontCare = Taxonomy.DONT_CARE.equals(o.category());
+    // A crowd region (COCO iscrowd) is what KITTI calls DontCare: an area neither trained on
+    // nor counted in evaluation.
+    boolean dontCare = Taxonomy.DONT_CARE.equals(o.category()) || o.crowd();
     Box2D b = o.box();
     Box3D d = dontCare ? null : o.box3d();
-    String type = o.category().replaceAll("\\s+", "_");
+    String type = dontCare ? Taxonomy.DONT_CARE : o.category().replaceAll("\\s+", "_");
     String truncated = dontCare ? "-1" : f2(o.truncation() == null ? 0 : o.truncation());
     String occluded = dontCare ? "-1"
         : Integer.toString(o.occlusion() == null ? 3 : o.occlusion());

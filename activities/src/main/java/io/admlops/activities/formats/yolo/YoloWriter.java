@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
  * sixth column), and on {@link #finish()} {@code classes.txt} and {@code data.yaml}.
  *
  * <p>Class ids count from 0 in the taxonomy's order, or in order of first appearance when
- * converting without one. KITTI's {@code DontCare} regions are not written: YOLO has no
- * ignore regions, and a box in the labels would teach the model a class that is not there.
+ * converting without one. KITTI's {@code DontCare} regions and COCO's crowd regions are not
+ * written: YOLO has no ignore regions, and a box in the labels would teach the model a class
+ * that is not there.
  * Boxes are clipped to the image, since YOLO coordinates are fractions of it; a box with
  * nothing left inside the image is not written. A frame without objects still gets its
  * (empty) label file, which Ultralytics reads as a background image.
@@ -54,14 +55,14 @@ public final class YoloWriter implements DatasetWriter {
   public void write(Frame frame) throws IOException {
     Path source = Path.of(frame.image().uri());
     images.place(source, ImagePlacer.fileName(frame.id(), source));
-    Path labelFile = labels.resolve(frame.id() + ".txt");
+    Path labelFile = labels.resolve(ImagePlacer.fileStem(frame.id()) + ".txt");
     Files.createDirectories(labelFile.getParent());
     int width = frame.image().width();
     int height = frame.image().height();
     try (Writer out = Files.newBufferedWriter(labelFile, StandardCharsets.UTF_8)) {
       for (FrameObject o : frame.objects()) {
         Box2D box = o.box().clippedTo(width, height);
-        if (!Taxonomy.DONT_CARE.equals(o.category()) && box.area() > 0) {
+        if (!Taxonomy.DONT_CARE.equals(o.category()) && !o.crowd() && box.area() > 0) {
           int classId = classIds.computeIfAbsent(o.category(), c -> classIds.size());
           out.write(line(classId, box, width, height, o.score()));
           out.write('\n');

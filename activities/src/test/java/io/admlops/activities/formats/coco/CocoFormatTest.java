@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.admlops.activities.formats.DatasetConversion;
+import io.admlops.activities.formats.DatasetDefinition;
 import io.admlops.activities.formats.DatasetFormat;
 import io.admlops.activities.formats.FrameCollector;
 import io.admlops.activities.formats.Problem;
@@ -17,6 +18,7 @@ import io.admlops.schemas.json.Mappers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,6 +106,33 @@ class CocoFormatTest {
 
     assertEquals(json + "#" + pointer, problem.location());
     assertEquals(message, problem.message());
+  }
+
+  @Test
+  void crowdRegionsBecomeKittiDontCareAndAreLeftOutOfYolo() throws Exception {
+    Path kitti = dir.resolve("kitti");
+    Path yolo = dir.resolve("yolo");
+    DatasetConversion.convert(DatasetFormat.COCO, json, DatasetFormat.KITTI, kitti,
+        Taxonomy.SOURCE, false);
+    DatasetConversion.convert(DatasetFormat.COCO, json, DatasetFormat.YOLO, yolo,
+        Taxonomy.SOURCE, false);
+
+    List<String> kittiLines = Files.readAllLines(kitti.resolve("label_2/397133.txt"));
+    assertEquals(List.of("person", "car", "DontCare"),
+        kittiLines.stream().map(l -> l.split(" ")[0]).toList());
+    assertEquals(2, Files.readAllLines(yolo.resolve("labels/397133.txt")).size());
+  }
+
+  @Test
+  void aClassTheDefinitionDoesNotKnowIsReportedAtItsCategoryName() {
+    Taxonomy noDogs = Taxonomy.of(new DatasetDefinition("d",
+        "detection-2d", List.of("person", "car"), Map.of(), null));
+
+    FrameCollector read = FrameCollector.read(new CocoReader(), json, noDogs);
+
+    assertEquals(json + "#/categories/2/name: error: unknown class 'dog'; its annotations "
+        + "are left out", read.onlyProblem().toString());
+    assertTrue(read.frames().get(1).objects().isEmpty());
   }
 
   @Test

@@ -9,6 +9,7 @@ import io.admlops.activities.formats.FrameCollector;
 import io.admlops.activities.formats.Taxonomy;
 import io.admlops.activities.formats.TestImages;
 import io.admlops.activities.formats.kitti.KittiReader;
+import io.admlops.activities.formats.kitti.KittiWriter;
 import io.admlops.schemas.frame.Frame;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +67,25 @@ class FramesFormatTest {
   }
 
   @Test
+  void frameIdsBecomeFileNamesThatStayInsideTheExport() throws Exception {
+    Frame original = FrameCollector.read(new KittiReader(), kitti).frames().get(0);
+    Path out = Files.createDirectories(dir.resolve("out"));
+    KittiWriter writer =
+        new KittiWriter(out, Taxonomy.SOURCE);
+
+    writer.write(new Frame("drive-7/000001", original.image(), original.camera(),
+        original.objects(), null, null, null));
+    writer.write(new Frame("../../escape", FrameCollector.read(new KittiReader(), kitti)
+        .frames().get(1).image(), null, List.of(), null, null, null));
+
+    assertTrue(Files.isRegularFile(out.resolve("label_2/drive-7_000001.txt")));
+    assertTrue(Files.isRegularFile(out.resolve("image_2/drive-7_000001.png")));
+    assertTrue(Files.isRegularFile(out.resolve("label_2/_.._.._escape.txt")));
+    assertEquals(List.of("calib", "image_2", "label_2"), Files.list(out)
+        .map(p -> p.getFileName().toString()).sorted().toList());
+  }
+
+  @Test
   void eachInvalidLineIsReportedAtItsLine() throws Exception {
     Path frames = dir.resolve("frames");
     DatasetConversion.convert(DatasetFormat.KITTI, kitti, DatasetFormat.FRAMES, frames,
@@ -76,6 +96,7 @@ class FramesFormatTest {
         + first + "\n"
         + "{\"id\": \"x\", \"image\": {\"uri\": \"images/none.png\", \"width\": 4, \"height\": 3}}\n"
         + "{not json\n"
+        + "null\n"
         + "{\"id\": \"y\", \"image\": {\"uri\": \"images/000000.png\", \"width\": 1242, "
         + "\"height\": 375}, \"objects\": [{\"category\": \"Car\", \"box\": {\"x1\": 5, "
         + "\"y1\": 5, \"x2\": 2, \"y2\": 9}}]}\n");
@@ -88,7 +109,8 @@ class FramesFormatTest {
         manifest + ":4: error: image images/none.png is missing",
         manifest + ":5: error: not a frame: Unexpected character ('n' (code 110)): was "
             + "expecting double-quote to start field name",
-        manifest + ":6 objects[0]: error: box (5.0, 5.0, 2.0, 9.0) has zero or negative size"),
+        manifest + ":6: error: not a frame: null",
+        manifest + ":7 objects[0]: error: box (5.0, 5.0, 2.0, 9.0) has zero or negative size"),
         problems);
     assertEquals(3, read.frames().size());
   }
