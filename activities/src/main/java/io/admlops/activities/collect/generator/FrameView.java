@@ -15,7 +15,8 @@ import java.util.Map;
  * camera and whose projection overlaps the image are drawn; of those, the taxonomy's objects
  * are labeled when their clipped 2D box is at least {@value #MIN_LABEL_HEIGHT} px tall (a
  * smaller one is drawn but too small to see) and when fog leaves them at least
- * {@link Atmosphere#MIN_CONTRAST} of their contrast (farther, they are lost in it). The 2D box is the projection of the 3D box's 8
+ * {@link Atmosphere#MIN_CONTRAST} of their contrast (farther, they are lost in it). The 2D
+ * box is the projection of the 3D box's 8
  * corners clipped to the image, truncation is the share of that projection outside the image,
  * and occlusion is KITTI's code from how much of the 2D box the boxes of nearer objects
  * (labeled or not) cover: under 10% is 0, under 50% is 1, else 2.
