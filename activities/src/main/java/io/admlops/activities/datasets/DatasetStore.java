@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.admlops.activities.formats.FrameSink;
 import io.admlops.activities.formats.ProblemLog;
+import io.admlops.activities.store.Sha256;
 import io.admlops.schemas.frame.Frame;
 import io.admlops.schemas.frame.ImageRef;
 import io.admlops.schemas.json.Mappers;

@@ -3,6 +3,7 @@ package io.admlops.activities.datasets;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import io.admlops.activities.store.Sha256;
 import io.admlops.schemas.frame.Frame;
 import io.admlops.schemas.frame.FrameObject;
 import io.admlops.schemas.json.Mappers;

@@ -1,6 +1,7 @@
 package io.admlops.activities.datasets;
 
 import io.admlops.activities.datasets.DatasetStore.StoredImage;
+import io.admlops.activities.store.Sha256;
 import io.admlops.schemas.UserInputException;
 import io.admlops.schemas.frame.Frame;
 import io.admlops.schemas.frame.ImageRef;

@@ -3,6 +3,7 @@ package io.admlops.activities.datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.admlops.activities.store.Sha256;
 import io.admlops.schemas.frame.Box2D;
 import io.admlops.schemas.frame.FrameObject;
 import java.util.List;

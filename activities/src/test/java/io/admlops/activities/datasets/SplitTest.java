@@ -3,6 +3,7 @@ package io.admlops.activities.datasets;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.admlops.activities.store.Sha256;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.admlops.activities.collect.generator;
 
+import io.admlops.activities.store.Sha256;
 import io.admlops.schemas.frame.CameraIntrinsics;
 import io.admlops.schemas.frame.Frame;
 import io.admlops.schemas.frame.ImageRef;
@@ -13,10 +14,7 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Line2D;
 import java.awt.image.BufferedImage;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
@@ -73,7 +71,7 @@ final class SequenceRenderer {
       byte[] bytes = png.encode(image);
       String name = String.format("%s/%06d", sequenceId, f);
       Frame frame = new Frame(name, new ImageRef(name + ".png", mix.imageWidth(),
-          mix.imageHeight(), sha256(bytes)), intrinsics, view.labels(), List.of(), scene,
+          mix.imageHeight(), Sha256.of(bytes)), intrinsics, view.labels(), List.of(), scene,
           new Provenance(SOURCE, name, sequenceId, f, null));
       out.add(new GeneratedFrame(bytes, frame));
     }
@@ -93,14 +91,5 @@ final class SequenceRenderer {
       g.draw(new Line2D.Double(x, y, x + length * 0.25, y + length));
     }
     g.setComposite(before);
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      // Every Java platform must provide SHA-256.
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,4 +1,4 @@
-package io.admlops.activities.datasets;
+package io.admlops.activities.store;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,15 +9,18 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 in lowercase hex, the form the registry's hash columns accept. */
-final class Sha256 {
+/**
+ * SHA-256 in lowercase hex, the form the registry's hash columns accept and the identity of
+ * every image, label set and dataset version.
+ */
+public final class Sha256 {
 
   private static final int BUFFER = 64 * 1024;
 
   private Sha256() {}
 
   /** Hashes a file's bytes, reading it in blocks so large images never sit in memory. */
-  static String of(Path file) throws IOException {
+  public static String of(Path file) throws IOException {
     MessageDigest digest = digest();
     byte[] buffer = new byte[BUFFER];
     try (InputStream in = Files.newInputStream(file)) {
@@ -28,14 +31,21 @@ final class Sha256 {
     return hex(digest);
   }
 
+  /** Hashes bytes held in memory, such as a freshly encoded image. */
+  public static String of(byte[] bytes) {
+    MessageDigest digest = digest();
+    digest.update(bytes);
+    return hex(digest);
+  }
+
   /** Hashes text as UTF-8. */
-  static String of(String text) {
+  public static String of(String text) {
     MessageDigest digest = digest();
     digest.update(text.getBytes(StandardCharsets.UTF_8));
     return hex(digest);
   }
 
-  static MessageDigest digest() {
+  public static MessageDigest digest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -44,7 +54,7 @@ final class Sha256 {
     }
   }
 
-  static String hex(MessageDigest digest) {
+  public static String hex(MessageDigest digest) {
     return HexFormat.of().formatHex(digest.digest());
   }
 }
