@@ -56,7 +56,7 @@ public final class DatasetStore {
   /** Copies an image into the store unless an image with the same bytes is there already. */
   public StoredImage storeImage(Path image) throws IOException {
     String sha = Sha256.of(image);
-    String uri = IMAGES + "/" + sha.substring(0, 2) + "/" + sha + extension(image);
+    String uri = imageUri(sha, extension(image));
     Path target = resolve(uri);
     if (!Files.isRegularFile(target)) {
       Path partial = partialBeside(target);
@@ -68,6 +68,32 @@ public final class DatasetStore {
       }
     }
     return new StoredImage(sha, uri);
+  }
+
+  /**
+   * Writes an image held in memory (a freshly rendered frame) unless the store has it.
+   *
+   * @param extension with its dot, e.g. {@code .png}
+   */
+  public StoredImage storeImage(byte[] bytes, String extension) throws IOException {
+    String sha = Sha256.of(bytes);
+    String uri = imageUri(sha, extension);
+    Path target = resolve(uri);
+    if (!Files.isRegularFile(target)) {
+      Path partial = partialBeside(target);
+      try {
+        Files.write(partial, bytes);
+        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(partial);
+      }
+    }
+    return new StoredImage(sha, uri);
+  }
+
+  /** Where an image with this hash and extension lives, relative to the root. */
+  public static String imageUri(String sha256, String extension) {
+    return IMAGES + "/" + sha256.substring(0, 2) + "/" + sha256 + extension;
   }
 
   /** The file a root-relative uri names. */

@@ -21,7 +21,8 @@ import picocli.CommandLine.ScopeType;
         WorkerCommand.class,
         DoctorCommand.class,
         CampaignCommand.class,
-        DatasetCommand.class})
+        DatasetCommand.class,
+        CollectCommand.class})
 public class AdmlopsCli {
 
   /** Exit status of errors the user can fix (bad flag, unreachable service, malformed file). */

@@ -1,5 +1,6 @@
 package io.admlops.workers.stack;
 
+import io.admlops.activities.collect.CollectActivitiesImpl;
 import io.admlops.activities.model.ComputeDevice;
 import io.admlops.activities.probe.ProbeActivitiesImpl;
 import io.admlops.activities.store.RegistryDatabase;
@@ -48,6 +49,9 @@ public final class WorkerHost implements AutoCloseable {
       Worker worker = factory.newWorker(queue.taskQueue());
       if (queue == TaskQueues.WORKFLOWS) {
         worker.registerWorkflowImplementationTypes(ProbeWorkflowImpl.class);
+      }
+      if (queue == TaskQueues.CPU) {
+        worker.registerActivitiesImplementations(new CollectActivitiesImpl(storage));
       }
       if (queue == TaskQueues.GPU) {
         // Said at startup so the operator sees at once whether the GPU machine has its GPU.

@@ -1,0 +1,2 @@
+/** The collect stage: new drive frames enter the loop, unlabeled, from a source. */
+package io.admlops.workflows.collect;
