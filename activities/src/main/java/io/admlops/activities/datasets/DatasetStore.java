@@ -55,19 +55,7 @@ public final class DatasetStore {
 
   /** Copies an image into the store unless an image with the same bytes is there already. */
   public StoredImage storeImage(Path image) throws IOException {
-    String sha = Sha256.of(image);
-    String uri = imageUri(sha, extension(image));
-    Path target = resolve(uri);
-    if (!Files.isRegularFile(target)) {
-      Path partial = partialBeside(target);
-      try {
-        Files.copy(image, partial);
-        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(partial);
-      }
-    }
-    return new StoredImage(sha, uri);
+    return store(Sha256.of(image), extension(image), partial -> Files.copy(image, partial));
   }
 
   /**
@@ -76,19 +64,29 @@ public final class DatasetStore {
    * @param extension with its dot, e.g. {@code .png}
    */
   public StoredImage storeImage(byte[] bytes, String extension) throws IOException {
-    String sha = Sha256.of(bytes);
+    return store(Sha256.of(bytes), extension, partial -> Files.write(partial, bytes));
+  }
+
+  /** Writes an image's bytes to a temporary name and renames it into place, once. */
+  private StoredImage store(String sha, String extension, ImageBytes write) throws IOException {
     String uri = imageUri(sha, extension);
     Path target = resolve(uri);
     if (!Files.isRegularFile(target)) {
       Path partial = partialBeside(target);
       try {
-        Files.write(partial, bytes);
+        write.into(partial);
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(partial);
       }
     }
     return new StoredImage(sha, uri);
+  }
+
+  /** Puts an image's bytes into a file. */
+  @FunctionalInterface
+  private interface ImageBytes {
+    void into(Path file) throws IOException;
   }
 
   /** Where an image with this hash and extension lives, relative to the root. */

@@ -75,7 +75,7 @@ public final class CuLaneReader implements DatasetReader {
           "image " + image.getFileName() + " is missing; the frame is left out");
       return Optional.empty();
     }
-    Optional<ImageHeaders.Size> readSize = 
+    Optional<ImageHeaders.Size> readSize =
         ImageHeaders.readOrReport(image, image.toString(), problems);
     if (readSize.isEmpty()) {
       return Optional.empty();
@@ -111,7 +111,7 @@ public final class CuLaneReader implements DatasetReader {
           + values.length + ")");
       return Optional.empty();
     }
-    Optional<double[]> parsed = 
+    Optional<double[]> parsed =
         NumberColumns.parse(values, 0, i -> "value " + (i + 1), where, problems);
     if (parsed.isEmpty()) {
       return Optional.empty();

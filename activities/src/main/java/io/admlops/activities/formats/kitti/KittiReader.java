@@ -70,7 +70,7 @@ public final class KittiReader implements DatasetReader {
           "image image_2/" + id + ".png is missing; the frame is left out");
       return Optional.empty();
     }
-    Optional<ImageHeaders.Size> readSize = 
+    Optional<ImageHeaders.Size> readSize =
         ImageHeaders.readOrReport(image.get(), image.get().toString(), problems);
     if (readSize.isEmpty()) {
       return Optional.empty();
@@ -102,7 +102,7 @@ public final class KittiReader implements DatasetReader {
       problems.error(where, "expected 15 columns (16 with a score), found " + c.length);
       return Optional.empty();
     }
-    Optional<double[]> parsed = 
+    Optional<double[]> parsed =
         NumberColumns.parse(c, 1, KittiReader::column, where, problems);
     if (parsed.isEmpty()) {
       return Optional.empty();

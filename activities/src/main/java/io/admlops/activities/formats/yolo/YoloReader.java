@@ -80,7 +80,7 @@ public final class YoloReader implements DatasetReader {
           + "' (same name, other extension or folder); the frame is left out");
       return Optional.empty();
     }
-    Optional<ImageHeaders.Size> readSize = 
+    Optional<ImageHeaders.Size> readSize =
         ImageHeaders.readOrReport(image, image.toString(), problems);
     if (readSize.isEmpty()) {
       return Optional.empty();
