@@ -88,10 +88,6 @@ final class CocoGroundTruth {
         && iscrowd.asDouble() != 0;
   }
 
-  Path file() {
-    return file;
-  }
-
   long[] imageIds() {
     return imageIds.clone();
   }

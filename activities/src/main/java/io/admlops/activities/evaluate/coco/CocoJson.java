@@ -24,10 +24,6 @@ final class CocoJson {
     this.file = file;
   }
 
-  Path file() {
-    return file;
-  }
-
   /** The whole file; NaN is accepted by the parser so that it can be reported where it is. */
   JsonNode read() throws IOException {
     if (!Files.isRegularFile(file)) {
