@@ -22,7 +22,8 @@ import picocli.CommandLine.ScopeType;
         DoctorCommand.class,
         CampaignCommand.class,
         DatasetCommand.class,
-        CollectCommand.class})
+        CollectCommand.class,
+        EvalCommand.class})
 public class AdmlopsCli {
 
   /** Exit status of errors the user can fix (bad flag, unreachable service, malformed file). */

@@ -19,7 +19,7 @@ class AdmlopsCliTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "up", "worker", "doctor", "campaign", "campaign start", "dataset",
       "dataset convert", "dataset validate", "dataset analyze", "dataset import", "dataset list",
-      "dataset show", "dataset diff", "dataset export", "collect",
+      "dataset show", "dataset diff", "dataset export", "collect", "eval", "eval coco",
       "campaign list", "campaign status", "campaign signal", "campaign cancel"})
   void everyCommandExplainsItselfOnHelp(String command) {
     String[] args = (command + " --help").trim().split(" ");
