@@ -3,9 +3,7 @@ package io.admlops.activities.formats;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.admlops.schemas.UserInputException;
-import io.admlops.schemas.json.Mappers;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.admlops.schemas.json.YamlFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,15 +31,7 @@ public record DatasetDefinition(String name, String task, List<String> classes,
    * @throws UserInputException naming the file and the field at fault
    */
   public static DatasetDefinition load(Path file) {
-    JsonNode root;
-    try {
-      root = Mappers.yaml().readTree(Files.readString(file));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UserInputException(file + ":" + e.getLocation().getLineNr() + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse("not YAML"), e);
-    } catch (IOException e) {
-      throw new UserInputException("cannot read dataset definition " + file + ": " + e, e);
-    }
+    JsonNode root = YamlFiles.read(file, "dataset definition");
     if (root == null || !root.isObject()) {
       throw new UserInputException(file + ": expected a mapping with name, classes and map");
     }

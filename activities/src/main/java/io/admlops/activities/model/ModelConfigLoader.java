@@ -1,11 +1,9 @@
 package io.admlops.activities.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.admlops.schemas.UserInputException;
-import io.admlops.schemas.json.Mappers;
-import java.io.IOException;
+import io.admlops.schemas.json.YamlFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -79,15 +77,7 @@ public final class ModelConfigLoader {
   }
 
   private static ObjectNode parse(Path file) {
-    JsonNode root;
-    try {
-      root = Mappers.yaml().readTree(Files.readString(file));
-    } catch (JsonProcessingException e) {
-      throw new UserInputException(file + ":" + e.getLocation().getLineNr() + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse("not YAML"), e);
-    } catch (IOException e) {
-      throw new UserInputException("cannot read model config " + file + ": " + e, e);
-    }
+    JsonNode root = YamlFiles.read(file, "model config");
     if (root == null || !root.isObject()) {
       throw new UserInputException(file + ": expected a mapping with name, input, classes, "
           + "backbone, head and training");

@@ -1,5 +1,6 @@
 package io.admlops.activities.collect;
 
+import static io.admlops.activities.RepositoryFiles.locate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,11 +67,6 @@ class CollectActivitiesImplTest {
   }
 
   private static String fleet() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve("configs/collect/fleet.yaml"))) {
-        return p.resolve("configs/collect/fleet.yaml").toString();
-      }
-    }
-    throw new IllegalStateException("configs/collect/fleet.yaml not found");
+    return locate("configs/collect/fleet.yaml").toString();
   }
 }

@@ -1,5 +1,6 @@
 package io.admlops.activities.collect;
 
+import static io.admlops.activities.RepositoryFiles.locate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -143,13 +144,4 @@ class CollectionTest {
     return frames;
   }
 
-  /** The repository root is an ancestor of the module's working directory. */
-  private static Path locate(String relative) {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve(relative))) {
-        return p.resolve(relative);
-      }
-    }
-    throw new IllegalStateException(relative + " not found");
-  }
 }

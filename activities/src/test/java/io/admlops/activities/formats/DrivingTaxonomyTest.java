@@ -1,5 +1,6 @@
 package io.admlops.activities.formats;
 
+import static io.admlops.activities.RepositoryFiles.locate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -53,13 +54,4 @@ class DrivingTaxonomyTest {
     assertEquals(bad + ": map.Van -> 'vehicle' is not one of classes [car]", e.getMessage());
   }
 
-  /** The repository root is an ancestor of the module's working directory. */
-  private static Path locate(String relative) {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve(relative))) {
-        return p.resolve(relative);
-      }
-    }
-    throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
-  }
 }

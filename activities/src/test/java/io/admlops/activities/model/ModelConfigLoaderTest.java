@@ -1,5 +1,6 @@
 package io.admlops.activities.model;
 
+import static io.admlops.activities.RepositoryFiles.locate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -194,12 +195,4 @@ class ModelConfigLoaderTest {
         .getMessage();
   }
 
-  static Path locate(String relative) {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve(relative))) {
-        return p.resolve(relative);
-      }
-    }
-    throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
-  }
 }

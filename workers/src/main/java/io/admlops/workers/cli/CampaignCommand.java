@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.admlops.schemas.UserInputException;
 import io.admlops.schemas.json.Mappers;
+import io.admlops.schemas.json.YamlFiles;
 import io.admlops.workers.stack.StackSettings;
 import io.admlops.workers.stack.TemporalConnection;
 import io.admlops.workflows.TaskQueues;
@@ -18,9 +19,7 @@ import io.temporal.client.WorkflowExecutionMetadata;
 import io.temporal.client.WorkflowNotFoundException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -108,16 +107,7 @@ class CampaignCommand {
     }
 
     static JsonNode readConfig(Path file) {
-      JsonNode node;
-      try {
-        node = Mappers.yaml().readTree(Files.readString(file));
-      } catch (JsonProcessingException e) {
-        throw new UserInputException(file + ":" + e.getLocation().getLineNr() + ":"
-            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage().lines().findFirst()
-            .orElse("not YAML"), e);
-      } catch (IOException e) {
-        throw new UserInputException("cannot read campaign config " + file + ": " + e, e);
-      }
+      JsonNode node = YamlFiles.read(file, "campaign config");
       if (node == null || !node.isObject()) {
         throw new UserInputException(file + ": expected a mapping with at least a 'name' field");
       }

@@ -1,5 +1,6 @@
 package io.admlops.workers.cli;
 
+import static io.admlops.activities.RepositoryFiles.locate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,12 +50,4 @@ class CollectCommandTest {
     assertTrue(run.err().contains("sunshine"), run.err());
   }
 
-  private static Path locate(String relative) {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve(relative))) {
-        return p.resolve(relative);
-      }
-    }
-    throw new IllegalStateException(relative + " not found");
-  }
 }

@@ -1,14 +1,11 @@
 package io.admlops.activities.collect.generator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.admlops.activities.collect.generator.ScenarioMix.Camera;
 import io.admlops.activities.collect.generator.ScenarioMix.Range;
 import io.admlops.schemas.UserInputException;
 import io.admlops.schemas.frame.SceneAttributes;
-import io.admlops.schemas.json.Mappers;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.admlops.schemas.json.YamlFiles;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -69,15 +66,7 @@ final class ScenarioMixReader {
   }
 
   private JsonNode parse() {
-    JsonNode root;
-    try {
-      root = Mappers.yaml().readTree(Files.readString(file));
-    } catch (JsonProcessingException e) {
-      throw new UserInputException(file + ":" + e.getLocation().getLineNr() + ": "
-          + e.getOriginalMessage().lines().findFirst().orElse("not YAML"), e);
-    } catch (IOException e) {
-      throw new UserInputException("cannot read scenario mix " + file + ": " + e, e);
-    }
+    JsonNode root = YamlFiles.read(file, "scenario mix");
     if (root == null || !root.isObject()) {
       throw error("expected a mapping with timeOfDay, weather and sceneType weights");
     }

@@ -1,5 +1,6 @@
 package io.admlops.activities.collect.generator;
 
+import static io.admlops.activities.RepositoryFiles.locate;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class DriveLogGeneratorTest {
 
   private static final ScenarioMix FLEET =
-      ScenarioMix.load(ScenarioMixTest.locate("configs/collect/fleet.yaml"));
+      ScenarioMix.load(locate("configs/collect/fleet.yaml"));
 
   @Test
   void theSameSeedGivesTheSameBytesAndFramesAnotherSeedOtherBytes() throws Exception {

@@ -1,5 +1,6 @@
 package io.admlops.activities.collect.generator;
 
+import static io.admlops.activities.RepositoryFiles.locate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -129,13 +130,4 @@ class ScenarioMixTest {
     return file;
   }
 
-  /** The repository root is an ancestor of the module's working directory. */
-  static Path locate(String relative) {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isRegularFile(p.resolve(relative))) {
-        return p.resolve(relative);
-      }
-    }
-    throw new IllegalStateException(relative + " not found above " + Path.of("").toAbsolutePath());
-  }
 }

@@ -7,14 +7,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.admlops.activities.Pycocotools;
 import io.admlops.schemas.json.Mappers;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,7 +53,7 @@ class CocoEvaluatorPycocotoolsTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6})
   void randomDatasetsScoreAsInPycocotools(long seed) throws Exception {
-    assumeTrue(pycocotoolsPresent(), "python3 with pycocotools is not installed");
+    assumeTrue(Pycocotools.present(), "python3 with pycocotools is not installed");
     Random random = new Random(seed);
     ObjectNode truth = Mappers.json().createObjectNode();
     ArrayNode results = Mappers.json().createArrayNode();
@@ -159,18 +158,6 @@ class CocoEvaluatorPycocotoolsTest {
     }
   }
 
-  private static boolean pycocotoolsPresent() {
-    try {
-      Process p = new ProcessBuilder("python3", "-c", "import pycocotools.cocoeval")
-          .redirectErrorStream(true).start();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
 
   private static String pycocotools(Path truth, Path results) throws Exception {
     Process p = new ProcessBuilder("python3", "-c", EVALUATE_WITH_PYCOCOTOOLS,

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.admlops.activities.Pycocotools;
 import io.admlops.activities.formats.DatasetConversion;
 import io.admlops.activities.formats.DatasetFormat;
 import io.admlops.activities.formats.Taxonomy;
 import io.admlops.activities.formats.TestImages;
 import io.admlops.schemas.json.Mappers;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +34,7 @@ class PycocotoolsCompatibilityTest {
 
   @Test
   void pycocotoolsLoadsAKittiDatasetExportedAsCocoWithTheSameCounts() throws Exception {
-    assumeTrue(pycocotoolsPresent(), "python3 with pycocotools is not installed");
+    assumeTrue(Pycocotools.present(), "python3 with pycocotools is not installed");
     Path kitti = TestImages.copyFixture("kitti", dir.resolve("kitti"));
     TestImages.write(kitti.resolve("training/image_2/000000.png"), 1242, 375);
     TestImages.write(kitti.resolve("training/image_2/000001.png"), 1242, 375);
@@ -58,7 +57,7 @@ class PycocotoolsCompatibilityTest {
 
   @Test
   void pycocotoolsLoadsARoundTrippedCocoFileWithCrowdRegions() throws Exception {
-    assumeTrue(pycocotoolsPresent(), "python3 with pycocotools is not installed");
+    assumeTrue(Pycocotools.present(), "python3 with pycocotools is not installed");
     Path coco = TestImages.copyFixture("coco", dir.resolve("coco"));
     TestImages.write(coco.resolve("val2017/000000397133.jpg"), 640, 427);
     TestImages.write(coco.resolve("val2017/000000037777.jpg"), 352, 230);
@@ -76,18 +75,6 @@ class PycocotoolsCompatibilityTest {
     assertEquals(1, counted.path("crowd").asInt());
   }
 
-  private static boolean pycocotoolsPresent() {
-    try {
-      Process p = new ProcessBuilder("python3", "-c", "import pycocotools.coco")
-          .redirectErrorStream(true).start();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
 
   private static String python(Path annotations) throws Exception {
     Process p = new ProcessBuilder("python3", "-c", COUNT_WITH_PYCOCOTOOLS,
