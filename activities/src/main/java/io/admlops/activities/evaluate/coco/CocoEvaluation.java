@@ -9,15 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The result of COCO box evaluation: the twelve summary statistics, and the AP over IoU
+ * The result of COCO box evaluation: the twelve summary statistics, the AP over IoU
  * 0.50:0.95 (all sizes, 100 detections per image) of each category by name, in category id
- * order. A value is -1 where pycocotools gives -1: no ground-truth object to measure against.
+ * order, and the same within each size band by its label ({@code small}, {@code medium},
+ * {@code large}). A value is -1 where pycocotools gives -1: no ground-truth object to measure
+ * against.
  */
-public record CocoEvaluation(Map<CocoStat, Double> stats, Map<String, Double> perClassAp) {
+public record CocoEvaluation(Map<CocoStat, Double> stats, Map<String, Double> perClassAp,
+    Map<String, CocoSizeEvaluation> sizes) {
 
   public CocoEvaluation {
     stats = Collections.unmodifiableMap(new EnumMap<>(stats));
     perClassAp = Collections.unmodifiableMap(new LinkedHashMap<>(perClassAp));
+    sizes = Collections.unmodifiableMap(new LinkedHashMap<>(sizes));
   }
 
   /** One summary statistic. */

@@ -11,18 +11,23 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * COCO bounding-box evaluation of a results file against an instances file, with the numbers
- * pycocotools' COCOeval gives: the same matching, the same precision envelope and sampling,
- * the same -1 where nothing can be measured.
+ * COCO bounding-box evaluation of a results file against an instances file, or of the same
+ * held in memory, with the numbers pycocotools' COCOeval gives: the same matching, the same
+ * precision envelope and sampling, the same -1 where nothing can be measured.
  */
 public final class CocoEvaluator {
+
+  private static final int ALL_AREAS = CocoProtocol.areaIndex("all");
 
   /** Evaluates {@code detections} (a COCO results file) against {@code groundTruth}. */
   public CocoEvaluation evaluate(Path groundTruth, Path detections) throws IOException {
     CocoGroundTruth truth = CocoGroundTruth.read(groundTruth);
-    CocoDetections results = CocoDetections.read(detections, truth);
-    PrecisionTable table = accumulate(truth, results);
-    return summarize(table, truth.categories().values().stream().toList());
+    return evaluate(truth, CocoDetections.read(detections, truth));
+  }
+
+  /** Evaluates detections against ground truth, either read from files or held in memory. */
+  public CocoEvaluation evaluate(CocoGroundTruth truth, CocoDetections detections) {
+    return summarize(accumulate(truth, detections), truth);
   }
 
   private static PrecisionTable accumulate(CocoGroundTruth truth, CocoDetections results) {
@@ -90,15 +95,31 @@ public final class CocoEvaluator {
     table.fill(k, a, m, matched, ignored, counted);
   }
 
-  private static CocoEvaluation summarize(PrecisionTable table, List<String> categoryNames) {
+  private static CocoEvaluation summarize(PrecisionTable table, CocoGroundTruth truth) {
     Map<CocoStat, Double> stats = new EnumMap<>(CocoStat.class);
     for (CocoStat stat : CocoStat.values()) {
       stats.put(stat, CocoSummary.stat(table, stat));
     }
+    List<String> categoryNames = List.copyOf(truth.categories().values());
+    Map<String, CocoSizeEvaluation> sizes = new LinkedHashMap<>();
+    for (int a = 0; a < CocoProtocol.AREAS.size(); a++) {
+      AreaRange band = CocoProtocol.AREAS.get(a);
+      if (a != ALL_AREAS) {
+        sizes.put(band.label(), new CocoSizeEvaluation(truth.imagesWithObjectsIn(band),
+            truth.objectsIn(band), CocoSummary.bandAp(table, a, t -> true),
+            CocoSummary.bandAp(table, a, CocoStat.AP50::usesThreshold),
+            perClass(table, categoryNames, a)));
+      }
+    }
+    return new CocoEvaluation(stats, perClass(table, categoryNames, ALL_AREAS), sizes);
+  }
+
+  private static Map<String, Double> perClass(PrecisionTable table, List<String> categoryNames,
+      int band) {
     Map<String, Double> perClass = new LinkedHashMap<>();
     for (int k = 0; k < categoryNames.size(); k++) {
-      perClass.put(categoryNames.get(k), CocoSummary.classAp(table, k));
+      perClass.put(categoryNames.get(k), CocoSummary.classAp(table, k, band));
     }
-    return new CocoEvaluation(stats, perClass);
+    return perClass;
   }
 }

@@ -6,20 +6,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A COCO instances file as evaluation uses it: image ids and categories in ascending id order
- * (the order COCOeval walks them), and the annotations of each image and category in file
- * order. Like COCOeval, annotations of images or categories the file does not list take no
- * part.
+ * A COCO instances file, or the same held in memory, as evaluation uses it: image ids and
+ * categories in ascending id order (the order COCOeval walks them), and the annotations of
+ * each image and category in file order. Like COCOeval, annotations of images or categories
+ * the file does not list take no part.
  */
-final class CocoGroundTruth {
+public final class CocoGroundTruth {
 
+  /** The instances file, named in errors about results; null when held in memory. */
   private final Path file;
   private final long[] imageIds;
   private final TreeMap<Long, String> categories;
@@ -60,6 +63,32 @@ final class CocoGroundTruth {
     }
     long[] imageIds = images.stream().mapToLong(Long::longValue).toArray();
     return new CocoGroundTruth(file, imageIds, categories, boxes);
+  }
+
+  /**
+   * Ground truth held in memory: the images, the categories by id, and the annotations in the
+   * order a file would list them.
+   *
+   * @throws IllegalArgumentException when two categories share a name, or an annotation names
+   *     an image or category not given
+   */
+  public static CocoGroundTruth of(Collection<Long> imageIds, Map<Long, String> categories,
+      List<CocoAnnotation> annotations) {
+    if (new HashSet<>(categories.values()).size() != categories.size()) {
+      throw new IllegalArgumentException("category names must be unique: " + categories);
+    }
+    TreeSet<Long> images = new TreeSet<>(imageIds);
+    Map<ImageCategory, List<GroundTruthBox>> boxes = new HashMap<>();
+    for (CocoAnnotation a : annotations) {
+      if (!images.contains(a.imageId()) || !categories.containsKey(a.categoryId())) {
+        throw new IllegalArgumentException("annotation " + a
+            + " names an image or category that is not given");
+      }
+      boxes.computeIfAbsent(new ImageCategory(a.imageId(), a.categoryId()),
+          k -> new ArrayList<>()).add(a.box());
+    }
+    return new CocoGroundTruth(null, images.stream().mapToLong(Long::longValue).toArray(),
+        new TreeMap<>(categories), boxes);
   }
 
   /** Category id → name; names must be unique since per-class results are keyed by name. */
@@ -107,6 +136,19 @@ final class CocoGroundTruth {
 
   List<GroundTruthBox> boxes(ImageCategory unit) {
     return boxes.getOrDefault(unit, List.of());
+  }
+
+  /** How many objects count in a size band. */
+  int objectsIn(AreaRange band) {
+    return (int) boxes.values().stream().flatMap(List::stream)
+        .filter(box -> box.countsIn(band)).count();
+  }
+
+  /** How many images hold an object that counts in a size band. */
+  int imagesWithObjectsIn(AreaRange band) {
+    return (int) boxes.entrySet().stream()
+        .filter(unit -> unit.getValue().stream().anyMatch(box -> box.countsIn(band)))
+        .mapToLong(unit -> unit.getKey().imageId()).distinct().count();
   }
 
   /** Checked here so that both files' faults read the same way. */

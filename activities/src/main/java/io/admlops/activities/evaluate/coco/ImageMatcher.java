@@ -29,9 +29,9 @@ final class ImageMatcher {
     }
     // Objects that count first, ignored ones (crowds, other sizes) after, each in file order.
     List<GroundTruthBox> ordered = new ArrayList<>();
-    truths.stream().filter(g -> !ignored(g, band)).forEach(ordered::add);
+    truths.stream().filter(g -> g.countsIn(band)).forEach(ordered::add);
     int counted = ordered.size();
-    truths.stream().filter(g -> ignored(g, band)).forEach(ordered::add);
+    truths.stream().filter(g -> !g.countsIn(band)).forEach(ordered::add);
     List<DetectionBox> ranked = detections.stream().sorted(BY_SCORE).limit(maxDetections)
         .toList();
 
@@ -58,10 +58,6 @@ final class ImageMatcher {
     }
     double[] scores = ranked.stream().mapToDouble(DetectionBox::score).toArray();
     return new ImageMatch(scores, matched, ignored, counted);
-  }
-
-  private static boolean ignored(GroundTruthBox truth, AreaRange band) {
-    return truth.crowd() || !band.contains(truth.area());
   }
 
   private static double[][] overlaps(List<DetectionBox> ranked, List<GroundTruthBox> ordered) {

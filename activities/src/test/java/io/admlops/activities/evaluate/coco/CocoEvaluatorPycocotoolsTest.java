@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Random ground truth and detections, evaluated by us and by pycocotools' COCOeval, must give
- * the same twelve statistics and per-class AP. Runs where python3 has pycocotools, which
- * {@code .ci/run} installs.
+ * the same twelve statistics and per-class AP, overall and within each size band. Runs where
+ * python3 has pycocotools, which {@code .ci/run} installs.
  */
 class CocoEvaluatorPycocotoolsTest {
 
@@ -35,13 +35,17 @@ class CocoEvaluatorPycocotoolsTest {
       "    e.evaluate(); e.accumulate(); e.summarize()",
       "names = ['AP', 'AP50', 'AP75', 'APs', 'APm', 'APl',",
       "         'AR1', 'AR10', 'AR100', 'ARs', 'ARm', 'ARl']",
-      "per_class = {}",
-      "for k, cat in enumerate(e.params.catIds):",
-      "    p = e.eval['precision'][:, :, k, 0, 2]",
-      "    per_class[gt.cats[int(cat)]['name']] = float(p[p > -1].mean()) if (p > -1).any()"
-          + " else -1.0",
+      "def ap(p):",
+      "    return float(p[p > -1].mean()) if (p > -1).any() else -1.0",
+      "def per_class(a):",
+      "    return {gt.cats[int(cat)]['name']: ap(e.eval['precision'][:, :, k, a, 2])",
+      "            for k, cat in enumerate(e.params.catIds)}",
+      "sizes = {label: {'ap': ap(e.eval['precision'][:, :, :, a, 2]),",
+      "                 'ap50': ap(e.eval['precision'][0, :, :, a, 2]),",
+      "                 'per_class': per_class(a)}",
+      "         for a, label in enumerate(e.params.areaRngLbl) if label != 'all'}",
       "print(json.dumps({'stats': dict(zip(names, map(float, e.stats))),",
-      "                  'per_class': per_class}))");
+      "                  'per_class': per_class(0), 'sizes': sizes}))");
 
   /** Non-contiguous ids; the last category gets no ground truth, only false positives. */
   private static final long[] CATEGORY_IDS = {3, 7, 12, 40, 90};
@@ -74,6 +78,17 @@ class CocoEvaluatorPycocotoolsTest {
     for (String name : CATEGORY_NAMES) {
       assertEquals(theirs.path("per_class").path(name).asDouble(),
           ours.perClassAp().get(name), 1e-9, name + " of seed " + seed);
+    }
+    for (String size : List.of("small", "medium", "large")) {
+      JsonNode band = theirs.path("sizes").path(size);
+      CocoSizeEvaluation ourBand = ours.sizes().get(size);
+      assertEquals(band.path("ap").asDouble(), ourBand.ap(), 1e-9, size + " of seed " + seed);
+      assertEquals(band.path("ap50").asDouble(), ourBand.ap50(), 1e-9,
+          size + " AP50 of seed " + seed);
+      for (String name : CATEGORY_NAMES) {
+        assertEquals(band.path("per_class").path(name).asDouble(),
+            ourBand.perClassAp().get(name), 1e-9, size + " " + name + " of seed " + seed);
+      }
     }
     assertTrue(ours.stat(CocoStat.AP) > 0, "the detections find something");
     assertEquals(-1, ours.perClassAp().get("tram"));

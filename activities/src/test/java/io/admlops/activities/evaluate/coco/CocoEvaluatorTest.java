@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +71,44 @@ class CocoEvaluatorTest {
     assertEquals(List.of("car", "truck"), List.copyOf(evaluation.perClassAp().keySet()));
     assertEquals(ap, evaluation.perClassAp().get("car"), 1e-15);
     assertEquals(-1, evaluation.perClassAp().get("truck"));
+  }
+
+  @Test
+  void groundTruthAndDetectionsHeldInMemoryScoreAsTheSameFiles() throws IOException {
+    Path truth = write("gt.json", TRUTH);
+    Path results = write("dt.json", """
+        [{"image_id": 7, "category_id": 1, "bbox": [0, 0, 10, 10], "score": 0.9},
+         {"image_id": 7, "category_id": 1, "bbox": [20, 0, 10, 6.8], "score": 0.8}]
+        """);
+    CocoGroundTruth inMemory = CocoGroundTruth.of(List.of(7L), Map.of(1L, "car", 5L, "truck"),
+        List.of(new CocoAnnotation(1, 7, 1, 0, 0, 10, 10, 100, false),
+            new CocoAnnotation(2, 7, 1, 20, 0, 10, 10, 100, false)));
+
+    CocoEvaluation fromFiles = new CocoEvaluator().evaluate(truth, results);
+    CocoEvaluation fromMemory = new CocoEvaluator().evaluate(inMemory,
+        CocoDetections.of(CocoResult.read(results), inMemory));
+
+    assertEquals(fromFiles, fromMemory);
+  }
+
+  @Test
+  void sizeBandsCountTheirObjectsAndScoreLikeTheSizeStats() throws IOException {
+    Path truth = write("gt.json", TRUTH);
+    Path results = write("dt.json", """
+        [{"image_id": 7, "category_id": 1, "bbox": [0, 0, 10, 10], "score": 0.9}]
+        """);
+
+    CocoEvaluation evaluation = new CocoEvaluator().evaluate(truth, results);
+
+    CocoSizeEvaluation small = evaluation.sizes().get("small");
+    assertEquals(List.of("small", "medium", "large"), List.copyOf(evaluation.sizes().keySet()));
+    assertEquals(1, small.images());
+    assertEquals(2, small.objects());
+    assertEquals(evaluation.stat(CocoStat.APs), small.ap());
+    assertEquals(51.0 / 101 * ALL_HITS, small.ap50(), 1e-15);
+    assertEquals(small.ap(), small.perClassAp().get("car"));
+    assertEquals(0, evaluation.sizes().get("large").objects());
+    assertEquals(-1, evaluation.sizes().get("large").ap());
   }
 
   @Test
