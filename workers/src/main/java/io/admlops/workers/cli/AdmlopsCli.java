@@ -23,7 +23,8 @@ import picocli.CommandLine.ScopeType;
         CampaignCommand.class,
         DatasetCommand.class,
         CollectCommand.class,
-        EvalCommand.class})
+        EvalCommand.class,
+        RunCommand.class})
 public class AdmlopsCli {
 
   /** Exit status of errors the user can fix (bad flag, unreachable service, malformed file). */

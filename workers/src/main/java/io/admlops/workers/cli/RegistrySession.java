@@ -4,34 +4,37 @@ import io.admlops.activities.datasets.DatasetRegistry;
 import io.admlops.activities.datasets.DatasetStore;
 import io.admlops.activities.store.EmbeddedPostgresServer;
 import io.admlops.activities.store.RegistryDatabase;
+import io.admlops.activities.store.StorageRoots;
 import io.admlops.workers.stack.StackSettings;
 import java.io.IOException;
 
 /**
- * The dataset registry for one command: the PostgreSQL named by {@code --db-url} /
+ * The registry for one command: the PostgreSQL named by {@code --db-url} /
  * {@code ADMLOPS_DB_URL}, or else the embedded one under {@code ADMLOPS_HOME}, started for
  * the command's duration (refused while {@code admlops up} owns it; then pass its URL).
  */
 final class RegistrySession implements AutoCloseable {
 
   private final EmbeddedPostgresServer server;
-  private final DatasetRegistry registry;
+  private final RegistryDatabase database;
+  private final StorageRoots storage;
 
-  private RegistrySession(EmbeddedPostgresServer server, DatasetRegistry registry) {
+  private RegistrySession(EmbeddedPostgresServer server, RegistryDatabase database,
+      StorageRoots storage) {
     this.server = server;
-    this.registry = registry;
+    this.database = database;
+    this.storage = storage;
   }
 
   static RegistrySession open(StackSettings settings) throws IOException {
-    DatasetStore store = new DatasetStore(settings.storage().createIfMissing().datasets());
     if (settings.database().isPresent()) {
-      RegistryDatabase database = RegistryDatabase.open(settings.database().get());
-      return new RegistrySession(null, new DatasetRegistry(database, store));
+      return new RegistrySession(null, RegistryDatabase.open(settings.database().get()),
+          settings.storage());
     }
     EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings.postgresData());
     try {
       RegistrySession session = new RegistrySession(server,
-          new DatasetRegistry(RegistryDatabase.open(server.target()), store));
+          RegistryDatabase.open(server.target()), settings.storage());
       // Ctrl-C during a long import must not leave the embedded server running.
       Runtime.getRuntime().addShutdownHook(new Thread(session::closeQuietly));
       return session;
@@ -41,8 +44,14 @@ final class RegistrySession implements AutoCloseable {
     }
   }
 
+  /** The dataset registry; the dataset store's folder is created when missing. */
   DatasetRegistry registry() {
-    return registry;
+    return new DatasetRegistry(database, new DatasetStore(storage.createIfMissing().datasets()));
+  }
+
+  /** The database itself, for the registry tables outside the dataset registry. */
+  RegistryDatabase database() {
+    return database;
   }
 
   @Override

@@ -20,7 +20,8 @@ class AdmlopsCliTest {
   @ValueSource(strings = {"", "up", "worker", "doctor", "campaign", "campaign start", "dataset",
       "dataset convert", "dataset validate", "dataset analyze", "dataset import", "dataset list",
       "dataset show", "dataset diff", "dataset export", "collect", "eval", "eval coco",
-      "campaign list", "campaign status", "campaign signal", "campaign cancel"})
+      "campaign list", "campaign status", "campaign signal", "campaign cancel", "run",
+      "run show"})
   void everyCommandExplainsItselfOnHelp(String command) {
     String[] args = (command + " --help").trim().split(" ");
 
