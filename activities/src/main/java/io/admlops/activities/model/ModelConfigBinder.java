@@ -115,6 +115,12 @@ final class ModelConfigBinder {
     if (Integer.bitCount(stride) != 1) {
       throw backbone.problem("outputStride", "must be a power of two, got " + stride);
     }
+    // Stage i halves the resolution to stride 2^(i+1); the output must be one of those.
+    int deepest = 1 << channels.size();
+    if (stride < 2 || stride > deepest) {
+      throw backbone.problem("outputStride", "must be between 2 and " + deepest
+          + ", the strides of the " + channels.size() + " stages, got " + stride);
+    }
     return new Backbone(channels, backbone.count("blocksPerStage"), stride);
   }
 

@@ -43,6 +43,10 @@ class ModelConfigValidationTest {
             "backbone.blocksPerStage must be a whole number of at least 1, got -1"),
         rule("backbone: {outputStride: 3}",
             "backbone.outputStride must be a power of two, got 3"),
+        rule("backbone: {outputStride: 32}", "backbone.outputStride must be between 2 and "
+            + "16, the strides of the 4 stages, got 32"),
+        rule("backbone: {outputStride: 1}", "backbone.outputStride must be between 2 and "
+            + "16, the strides of the 4 stages, got 1"),
         rule("head: {heatmapPriorProbability: 1}", "head.heatmapPriorProbability must be a "
             + "probability strictly between 0 and 1, got 1"),
         rule("head: {channels: 0}", "head.channels must be a whole number of at least 1, got 0"),
