@@ -174,7 +174,8 @@ final class DatasetRepository {
         .where(DATASET_VERSION_SAMPLE.DATASET_VERSION_ID.eq(r.get(VERSION.ID)))
         .groupBy(DATASET_VERSION_SAMPLE.SPLIT)
         .fetchMap(DATASET_VERSION_SAMPLE.SPLIT, count());
-    return new DatasetVersionInfo(dataset, version, r.get(VERSION.CONTENT_HASH),
+    return new DatasetVersionInfo(r.get(VERSION.ID), dataset, version,
+        r.get(VERSION.CONTENT_HASH),
         r.get(VERSION.FRAME_COUNT), r.get(VERSION.OBJECT_COUNT), SplitCounts.of(splits),
         r.get(PARENT.VERSION), r.get(VERSION.MANIFEST_URI), r.get(VERSION.NOTE),
         r.get(VERSION.CREATED_AT));

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 /**
  * One registered dataset version.
  *
+ * @param id the version's row id in the registry, which runs and evaluations refer to
  * @param dataset the dataset's name
  * @param version its number, 1 for the first
  * @param contentHash SHA-256 over the version's (sample, labels) pairs; also its manifest's name
@@ -16,6 +17,6 @@ import java.time.OffsetDateTime;
  * @param note what the person or stage that created it wrote, or null
  * @param createdAt when it was registered
  */
-public record DatasetVersionInfo(String dataset, int version, String contentHash, int frames,
-    int objects, SplitCounts splits, Integer parentVersion, String manifestUri, String note,
-    OffsetDateTime createdAt) {}
+public record DatasetVersionInfo(long id, String dataset, int version, String contentHash,
+    int frames, int objects, SplitCounts splits, Integer parentVersion, String manifestUri,
+    String note, OffsetDateTime createdAt) {}

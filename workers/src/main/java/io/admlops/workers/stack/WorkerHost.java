@@ -1,10 +1,14 @@
 package io.admlops.workers.stack;
 
 import io.admlops.activities.collect.CollectActivitiesImpl;
+import io.admlops.activities.datasets.DatasetRegistry;
+import io.admlops.activities.datasets.DatasetStore;
 import io.admlops.activities.model.ComputeDevice;
 import io.admlops.activities.probe.ProbeActivitiesImpl;
 import io.admlops.activities.store.RegistryDatabase;
 import io.admlops.activities.store.StorageRoots;
+import io.admlops.activities.train.TrainActivitiesImpl;
+import io.admlops.activities.train.TrainingJob;
 import io.admlops.workflows.TaskQueues;
 import io.admlops.workflows.probe.ProbeWorkflowImpl;
 import io.temporal.client.WorkflowClient;
@@ -56,6 +60,10 @@ public final class WorkerHost implements AutoCloseable {
       if (queue == TaskQueues.GPU) {
         // Said at startup so the operator sees at once whether the GPU machine has its GPU.
         log.info("gpu worker computes with {}", ComputeDevice.local().describe());
+        worker.registerActivitiesImplementations(new TrainActivitiesImpl(new TrainingJob(
+            registry.get().dsl(), new DatasetRegistry(registry.get(),
+                new DatasetStore(storage.datasets())), storage.modelZoo(),
+            ComputeDevice.local(), Runtime.getRuntime().availableProcessors())));
       }
       worker.registerActivitiesImplementations(
           new ProbeActivitiesImpl(storage, registry, ComputeDevice::local));
