@@ -11,13 +11,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Labeled frames from the scenario generator, written as PNGs into a folder. */
-final class GeneratedFrames {
+/** Labeled frames from the scenario generator, written as PNGs into a folder; for tests. */
+public final class GeneratedFrames {
 
   private GeneratedFrames() {}
 
   /** {@code count} frames of a mix in {@code configs/collect}, images under {@code folder}. */
-  static List<Frame> write(String mix, long seed, int count, Path folder) throws IOException {
+  public static List<Frame> write(String mix, long seed, int count, Path folder)
+      throws IOException {
     ScenarioMix scenarios = ScenarioMix.load(RepositoryFiles.locate("configs/collect/" + mix));
     Files.createDirectories(folder);
     List<Frame> frames = new ArrayList<>();

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Small variants of {@code configs/models/centernet-tiny.yaml} that train in seconds. */
-final class TrainingConfigs {
+public final class TrainingConfigs {
 
   private TrainingConfigs() {}
 
@@ -16,7 +16,13 @@ final class TrainingConfigs {
    * The tiny detector with the given epochs and batch size, a constant learning rate and
    * whatever else {@code overrides} (YAML lines) sets, written into {@code folder}.
    */
-  static ModelConfig tiny(Path folder, int epochs, int batchSize, String... overrides)
+  public static ModelConfig tiny(Path folder, int epochs, int batchSize, String... overrides)
+      throws IOException {
+    return ModelConfigLoader.load(tinyFile(folder, epochs, batchSize, overrides));
+  }
+
+  /** The config file {@link #tiny} loads, for commands that take a file. */
+  public static Path tinyFile(Path folder, int epochs, int batchSize, String... overrides)
       throws IOException {
     Files.createDirectories(folder);
     Path file = folder.resolve("tiny-test.yaml");
@@ -30,6 +36,6 @@ final class TrainingConfigs {
       yaml.append(line).append('\n');
     }
     Files.writeString(file, yaml);
-    return ModelConfigLoader.load(file);
+    return file;
   }
 }

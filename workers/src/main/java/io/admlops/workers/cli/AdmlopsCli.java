@@ -23,6 +23,8 @@ import picocli.CommandLine.ScopeType;
         CampaignCommand.class,
         DatasetCommand.class,
         CollectCommand.class,
+        TrainCommand.class,
+        PredictCommand.class,
         EvalCommand.class,
         RunCommand.class})
 public class AdmlopsCli {

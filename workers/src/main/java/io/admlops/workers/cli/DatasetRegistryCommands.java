@@ -12,12 +12,9 @@ import io.admlops.activities.formats.ReadContext;
 import io.admlops.activities.formats.StagedDirectory;
 import io.admlops.activities.formats.Taxonomy;
 import io.admlops.schemas.UserInputException;
-import io.admlops.workers.stack.StackSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,12 +42,7 @@ final class DatasetRegistryCommands {
 
     @Override
     public Integer call() throws Exception {
-      Map<String, String> env = new HashMap<>(System.getenv());
-      if (store != null) {
-        env.put("DATASET", store.toString());
-      }
-      StackSettings settings = StackSettings.resolve(null, database.url, null, env);
-      try (RegistrySession session = RegistrySession.open(settings)) {
+      try (RegistrySession session = RegistrySession.open(database.url, store)) {
         return run(session.registry(), spec.commandLine().getOut());
       }
     }

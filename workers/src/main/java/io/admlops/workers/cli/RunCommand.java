@@ -6,7 +6,6 @@ import io.admlops.activities.train.TrainingRunCurves;
 import io.admlops.activities.train.TrainingRunLog;
 import io.admlops.schemas.UserInputException;
 import io.admlops.schemas.json.Mappers;
-import io.admlops.workers.stack.StackSettings;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -59,9 +58,8 @@ class RunCommand {
         // Refused before the database starts, which can take seconds when embedded.
         TrainingCurvesPlot.Format.of(plot);
       }
-      StackSettings settings = StackSettings.resolve(null, database.url, null, System.getenv());
       TrainingRunCurves curves;
-      try (RegistrySession session = RegistrySession.open(settings)) {
+      try (RegistrySession session = RegistrySession.open(database.url, null)) {
         curves = new TrainingRunLog(session.database().dsl()).find(run)
             .orElseThrow(() -> new UserInputException("no training run '" + run + "'"));
       }
