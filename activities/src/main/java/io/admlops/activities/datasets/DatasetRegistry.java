@@ -155,6 +155,30 @@ public final class DatasetRegistry {
   }
 
   /**
+   * One version's record.
+   *
+   * @throws UserInputException when the dataset or version is unknown, naming it
+   */
+  public DatasetVersionInfo version(String dataset, int version) {
+    return repository.info(dataset, version);
+  }
+
+  /**
+   * The frames of one split of a version, with absolute image paths.
+   *
+   * @throws UserInputException when the dataset or version is unknown, naming it
+   */
+  public List<Frame> splitFrames(String dataset, int version, Split split) throws IOException {
+    List<Frame> frames = new ArrayList<>();
+    exportVersion(dataset, version, frame -> {
+      if (Split.of(frame.image().sha256()) == split) {
+        frames.add(frame);
+      }
+    });
+    return frames;
+  }
+
+  /**
    * The definition a dataset was last imported with, for the taxonomy of an export; empty
    * when it was imported without one.
    *

@@ -1,5 +1,7 @@
 package io.admlops.activities.datasets;
 
+import io.admlops.schemas.UserInputException;
+
 /**
  * The split a sample belongs to, derived from its content hash alone: the first 8 hex digits
  * as an unsigned number modulo 100 give a bucket, buckets 0-79 train, 80-89 val and 90-99
@@ -24,6 +26,20 @@ public enum Split {
       return TRAIN;
     }
     return bucket < 90 ? VAL : TEST;
+  }
+
+  /**
+   * The split of a stored name.
+   *
+   * @throws UserInputException when the name is none of train, val, test
+   */
+  public static Split named(String name) {
+    for (Split split : values()) {
+      if (split.column.equals(name)) {
+        return split;
+      }
+    }
+    throw new UserInputException("split '" + name + "' does not exist; use train, val or test");
   }
 
   /** The name stored in {@code dataset_version_sample.split}. */

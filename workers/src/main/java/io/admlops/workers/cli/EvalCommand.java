@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
 /** {@code admlops eval ...}: evaluate detections the way the field does. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Evaluates detections against ground truth.",
-    subcommands = {EvalCommand.Coco.class, EvalCommand.Kitti.class})
+    subcommands = {EvalCommand.Coco.class, EvalCommand.Kitti.class, EvalModelCommand.class})
 class EvalCommand {
 
   @Command(name = "coco", mixinStandardHelpOptions = true,

@@ -4,7 +4,6 @@ import io.admlops.activities.model.ComputeDevice;
 import io.admlops.activities.model.ModelConfig;
 import io.admlops.activities.model.ModelConfigLoader;
 import io.admlops.activities.train.TrainingJob;
-import io.admlops.schemas.UserInputException;
 import io.admlops.workflows.train.TrainProgress;
 import io.admlops.workflows.train.TrainRequest;
 import io.admlops.workflows.train.TrainResult;
@@ -13,8 +12,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +29,6 @@ import picocli.CommandLine.Spec;
         "model version and logs the run's curves (see 'admlops run show'). Run again after",
         "an interruption, it resumes from the last finished epoch."})
 class TrainCommand implements Callable<Integer> {
-
-  private static final Pattern VERSION = Pattern.compile("([^:]+):(\\d+)");
 
   @Option(names = "--config", required = true, paramLabel = "FILE",
       description = "A model config, e.g. configs/models/centernet-tiny.yaml.")
@@ -56,11 +51,7 @@ class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Matcher version = VERSION.matcher(dataset);
-    if (!version.matches()) {
-      throw new UserInputException("--dataset '" + dataset + "': expected NAME:VERSION, "
-          + "e.g. drive:3");
-    }
+    DatasetVersionRef version = DatasetVersionRef.parse("--dataset", dataset);
     ModelConfig model = ModelConfigLoader.load(config);
     PrintWriter out = spec.commandLine().getOut();
     ComputeDevice device = ComputeDevice.local();
@@ -70,8 +61,8 @@ class TrainCommand implements Callable<Integer> {
       TrainingJob job = new TrainingJob(session.database().dsl(), session.registry(),
           session.storage().modelZoo(), device, dataThreads);
       EpochPrinter printer = new EpochPrinter(out, model.training().epochs());
-      TrainResult result = job.run(new TrainRequest(version.group(1),
-          Integer.parseInt(version.group(2)), model.resolvedYaml()), Optional.empty(),
+      TrainResult result = job.run(new TrainRequest(version.dataset(), version.version(),
+          model.resolvedYaml()), Optional.empty(),
           printer::accept);
       out.printf(Locale.ROOT, "registered %s:%d (run %d, %s)%n", result.model(),
           result.version(), result.trainingRunId(), result.runKey());

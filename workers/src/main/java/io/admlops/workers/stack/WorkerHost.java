@@ -3,6 +3,8 @@ package io.admlops.workers.stack;
 import io.admlops.activities.collect.CollectActivitiesImpl;
 import io.admlops.activities.datasets.DatasetRegistry;
 import io.admlops.activities.datasets.DatasetStore;
+import io.admlops.activities.evaluate.EvaluateActivitiesImpl;
+import io.admlops.activities.evaluate.EvaluationJob;
 import io.admlops.activities.model.ComputeDevice;
 import io.admlops.activities.probe.ProbeActivitiesImpl;
 import io.admlops.activities.store.RegistryDatabase;
@@ -60,10 +62,14 @@ public final class WorkerHost implements AutoCloseable {
       if (queue == TaskQueues.GPU) {
         // Said at startup so the operator sees at once whether the GPU machine has its GPU.
         log.info("gpu worker computes with {}", ComputeDevice.local().describe());
-        worker.registerActivitiesImplementations(new TrainActivitiesImpl(new TrainingJob(
-            registry.get().dsl(), new DatasetRegistry(registry.get(),
-                new DatasetStore(storage.datasets())), storage.modelZoo(),
-            ComputeDevice.local(), Runtime.getRuntime().availableProcessors())));
+        DatasetRegistry datasets = new DatasetRegistry(registry.get(),
+            new DatasetStore(storage.datasets()));
+        worker.registerActivitiesImplementations(
+            new TrainActivitiesImpl(new TrainingJob(registry.get().dsl(), datasets,
+                storage.modelZoo(), ComputeDevice.local(),
+                Runtime.getRuntime().availableProcessors())),
+            new EvaluateActivitiesImpl(new EvaluationJob(registry.get().dsl(), datasets,
+                ComputeDevice.local())));
       }
       worker.registerActivitiesImplementations(
           new ProbeActivitiesImpl(storage, registry, ComputeDevice::local));

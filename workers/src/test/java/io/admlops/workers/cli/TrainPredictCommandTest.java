@@ -1,5 +1,6 @@
 package io.admlops.workers.cli;
 
+import static io.admlops.schemas.db.Tables.EVALUATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,8 @@ import io.admlops.activities.train.TrainingConfigs;
 import io.admlops.schemas.json.Mappers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,13 +30,16 @@ class TrainPredictCommandTest {
 
   @TempDir Path dir;
   private String dbUrl;
+  private DSLContext dsl;
 
   @BeforeEach
   void registryWithAGeneratedVersion() throws Exception {
     DatabaseTarget target = TestDatabase.freshSchema();
     dbUrl = target.jdbcUrl() + "&user=" + target.user()
         + (target.password() == null ? "" : "&password=" + target.password());
-    new DatasetRegistry(RegistryDatabase.open(target), new DatasetStore(dir.resolve("store")))
+    RegistryDatabase database = RegistryDatabase.open(target);
+    dsl = database.dsl();
+    new DatasetRegistry(database, new DatasetStore(dir.resolve("store")))
         .importVersion("drive", null, FrameSource.of(
             GeneratedFrames.write("fleet.yaml", 21, 24, dir.resolve("incoming"))), null, null);
   }
@@ -78,6 +84,40 @@ class TrainPredictCommandTest {
         "--json");
     assertEquals(0, eval.exitCode(), eval.err());
     assertTrue(Mappers.json().readTree(eval.out()).get("stats").has("AP"), eval.out());
+  }
+
+  @Test
+  void comparesTwoTrainedVersionsSliceBySliceOnTheSameFrames() throws Exception {
+    for (int epochs : new int[] {1, 3}) {
+      Path config = TrainingConfigs.tinyFile(dir.resolve("configs-" + epochs), epochs, 4,
+          "inference: {scoreThreshold: 0.001}");
+      assertEquals(0, CliRun.of("train", "--config", config.toString(), "--dataset",
+          "drive:1", "--db-url", dbUrl, "--store", dir.resolve("store").toString(),
+          "--model-zoo", dir.resolve("zoo").toString()).exitCode());
+    }
+
+    // The train split: these 24 frames leave too few in the test split to measure.
+    CliRun compare = CliRun.of("eval", "model", "--model", "tiny-test:2", "--baseline",
+        "tiny-test:1", "--dataset", "drive:1", "--split", "train", "--db-url", dbUrl,
+        "--store", dir.resolve("store").toString());
+
+    assertEquals(0, compare.exitCode(), compare.err());
+    List<String> lines = compare.out().lines().toList();
+    assertEquals("tiny-test:2 against tiny-test:1 on drive:1 train:", lines.get(0));
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("overall ")), compare.out());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("timeofday=")), compare.out());
+    assertTrue(lines.stream().anyMatch(l -> l.startsWith("class=car ")), compare.out());
+    assertEquals(2, (int) dsl.fetchCount(EVALUATION));
+
+    CliRun slices = CliRun.of("eval", "model", "--model", "tiny-test:2", "--dataset",
+        "drive:1", "--split", "train", "--db-url", dbUrl, "--store",
+        dir.resolve("store").toString(), "--json");
+    assertEquals(0, slices.exitCode(), slices.err());
+    JsonNode evaluation = Mappers.json().readTree(slices.out());
+    assertTrue(evaluation.get("overall").get("objectCount").asInt() > 0, slices.out());
+    assertTrue(evaluation.get("slices").has("size=small"), slices.out());
+    // Stored again under the same model, data and split: replaced, not added.
+    assertEquals(2, (int) dsl.fetchCount(EVALUATION));
   }
 
   @Test
