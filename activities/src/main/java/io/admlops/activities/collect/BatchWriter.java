@@ -4,6 +4,7 @@ import io.admlops.activities.formats.StagedDirectory;
 import io.admlops.activities.formats.Taxonomy;
 import io.admlops.activities.formats.kitti.KittiWriter;
 import io.admlops.schemas.frame.Frame;
+import io.admlops.schemas.frame.ImageRef;
 import io.admlops.schemas.json.Mappers;
 import io.admlops.workflows.collect.CollectResult;
 import java.io.BufferedWriter;
@@ -52,14 +53,26 @@ final class BatchWriter implements AutoCloseable {
 
   /** Adds a frame whose image is in the store; its uri is relative to {@code $DATASET}. */
   void add(Frame stored) throws IOException {
-    Frame withoutLabels = new Frame(stored.id(), stored.image(), stored.camera(), List.of(),
-        List.of(), stored.scene(), stored.provenance());
-    write(unlabeled, withoutLabels);
+    Frame listed = fromBatchFolder(stored);
+    write(unlabeled, new Frame(listed.id(), listed.image(), listed.camera(), List.of(),
+        List.of(), listed.scene(), listed.provenance()));
     if (labeled != null) {
-      write(labeled, stored);
+      write(labeled, listed);
       kitti.write(batches.store().withAbsoluteImage(stored));
     }
     frames++;
+  }
+
+  /**
+   * The frame with its image named relative to a batch folder, two levels below the store's
+   * root, as the unified format reads uris relative to the manifest: a batch's frames.jsonl
+   * imports as it is ({@code admlops dataset import --format frames}).
+   */
+  private static Frame fromBatchFolder(Frame stored) {
+    ImageRef image = stored.image();
+    return new Frame(stored.id(), new ImageRef("../../" + image.uri(), image.width(),
+        image.height(), image.sha256()), stored.camera(), stored.objects(), stored.lanes(),
+        stored.scene(), stored.provenance());
   }
 
   /** Completes the batch and returns what its collect returns, now and on any retry. */

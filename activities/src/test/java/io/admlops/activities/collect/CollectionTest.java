@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admlops.activities.datasets.DatasetStore;
+import io.admlops.activities.formats.DatasetConversion;
+import io.admlops.activities.formats.DatasetFormat;
+import io.admlops.activities.formats.Taxonomy;
 import io.admlops.activities.formats.TestImages;
 import io.admlops.schemas.frame.Frame;
 import io.admlops.schemas.json.Mappers;
@@ -50,6 +53,19 @@ class CollectionTest {
         truth.stream().map(Frame::id).toList());
     assertEquals(40, count(root.resolve(result.groundTruth()).resolve("kitti/label_2")));
     assertEquals(40, countImages());
+  }
+
+  @Test
+  void aBatchsFramesReadAsTheUnifiedFormatWithTheirImages() throws Exception {
+    CollectResult result = new GeneratorCollection(batches).collect(FLEET, 7, 20, n -> { });
+
+    for (Path manifest : List.of(root.resolve(result.manifest()),
+        root.resolve(result.groundTruth()).resolve("frames.jsonl"))) {
+      DatasetConversion.Outcome read = DatasetConversion.validate(DatasetFormat.FRAMES,
+          manifest, Taxonomy.SOURCE);
+      assertFalse(read.problems().hasErrors(), read.problems().problems().toString());
+      assertEquals(20, read.frames());
+    }
   }
 
   @Test
