@@ -3,9 +3,11 @@ package io.admlops.activities.evaluate.coco;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The detections evaluated against a {@link CocoGroundTruth}, from a results file or from
@@ -15,25 +17,24 @@ import java.util.Map;
  */
 public final class CocoDetections {
 
-  private final Map<ImageCategory, List<DetectionBox>> boxes;
+  private final Map<ImageCategory, List<DetectionBox>> boxes = new HashMap<>();
 
-  private CocoDetections(Map<ImageCategory, List<DetectionBox>> boxes) {
-    this.boxes = boxes;
-  }
+  private CocoDetections() {}
 
+  /** Checks and groups each detection as it is read, so the file never stands in memory. */
   static CocoDetections read(Path file, CocoGroundTruth truth) throws IOException {
-    List<CocoResult> results = CocoResult.read(file);
     CocoJson json = new CocoJson(file);
-    for (int i = 0; i < results.size(); i++) {
-      CocoResult result = results.get(i);
+    CocoDetections detections = new CocoDetections();
+    CocoResult.readEach(json, (result, at) -> {
       if (!truth.hasImage(result.imageId())) {
-        throw truth.unknown(json, "/" + i + "/image_id", "image", result.imageId());
+        throw truth.unknown(json, at + "/image_id", "image", result.imageId());
       }
       if (!truth.hasCategory(result.categoryId())) {
-        throw truth.unknown(json, "/" + i + "/category_id", "category", result.categoryId());
+        throw truth.unknown(json, at + "/category_id", "category", result.categoryId());
       }
-    }
-    return group(results);
+      detections.add(result);
+    });
+    return detections;
   }
 
   /**
@@ -44,24 +45,26 @@ public final class CocoDetections {
    *     truth does not have
    */
   public static CocoDetections of(List<CocoResult> results, CocoGroundTruth truth) {
+    CocoDetections detections = new CocoDetections();
     for (CocoResult result : results) {
       if (!truth.hasImage(result.imageId()) || !truth.hasCategory(result.categoryId())) {
         throw new IllegalArgumentException("detection " + result
             + " names an image or category that is not in the ground truth");
       }
+      detections.add(result);
     }
-    return group(results);
+    return detections;
   }
 
-  /** Ids are 1-based positions, which is how pycocotools' loadRes numbers results. */
-  private static CocoDetections group(List<CocoResult> results) {
-    Map<ImageCategory, List<DetectionBox>> boxes = new HashMap<>();
-    for (int i = 0; i < results.size(); i++) {
-      CocoResult result = results.get(i);
-      boxes.computeIfAbsent(new ImageCategory(result.imageId(), result.categoryId()),
-          k -> new ArrayList<>()).add(new DetectionBox(i + 1, result.box(), result.score()));
-    }
-    return new CocoDetections(boxes);
+  /** Each image and category keeps its detections in the order they were given. */
+  private void add(CocoResult result) {
+    boxes.computeIfAbsent(new ImageCategory(result.imageId(), result.categoryId()),
+        k -> new ArrayList<>()).add(new DetectionBox(result.box(), result.score()));
+  }
+
+  /** The images and categories with at least one box. */
+  Set<ImageCategory> units() {
+    return Collections.unmodifiableSet(boxes.keySet());
   }
 
   List<DetectionBox> boxes(ImageCategory unit) {

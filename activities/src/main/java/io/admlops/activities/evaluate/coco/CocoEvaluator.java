@@ -3,12 +3,14 @@ package io.admlops.activities.evaluate.coco;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * COCO bounding-box evaluation of a results file against an instances file, or of the same
@@ -30,72 +32,48 @@ public final class CocoEvaluator {
     return summarize(accumulate(truth, detections), truth);
   }
 
-  private static PrecisionTable accumulate(CocoGroundTruth truth, CocoDetections results) {
+  /**
+   * Matches every image and category in every size band, and ranks the matches into the
+   * table. Categories are independent and each fills only its own cells, so they run in
+   * parallel.
+   */
+  static PrecisionTable accumulate(CocoGroundTruth truth, CocoDetections results) {
     List<Long> categoryIds = List.copyOf(truth.categories().keySet());
-    long[] imageIds = truth.imageIds();
-    int largestLimit = CocoProtocol.MAX_DETECTIONS[CocoProtocol.MAX_DETECTIONS.length - 1];
+    Map<Long, long[]> images = imagesByCategory(truth, results);
     PrecisionTable table = new PrecisionTable(categoryIds.size());
-    for (int k = 0; k < categoryIds.size(); k++) {
-      for (int a = 0; a < CocoProtocol.AREAS.size(); a++) {
-        List<ImageMatch> matches = new ArrayList<>();
-        for (long imageId : imageIds) {
-          ImageCategory unit = new ImageCategory(imageId, categoryIds.get(k));
-          ImageMatch match = ImageMatcher.match(truth.boxes(unit), results.boxes(unit),
-              CocoProtocol.AREAS.get(a), largestLimit);
-          if (match != null) {
-            matches.add(match);
-          }
-        }
-        int counted = matches.stream().mapToInt(ImageMatch::countedTruths).sum();
-        if (counted == 0) {
-          continue;
-        }
-        for (int m = 0; m < CocoProtocol.MAX_DETECTIONS.length; m++) {
-          fill(table, k, a, m, matches, counted);
-        }
+    IntStream.range(0, categoryIds.size()).parallel().forEach(k -> {
+      long categoryId = categoryIds.get(k);
+      List<ImageMatch> matches = new ArrayList<>();
+      for (long imageId : images.getOrDefault(categoryId, new long[0])) {
+        ImageCategory unit = new ImageCategory(imageId, categoryId);
+        matches.add(ImageMatcher.match(truth.boxes(unit), results.boxes(unit)));
       }
-    }
+      new CategoryRanking(matches).fill(table, k);
+    });
     return table;
   }
 
   /**
-   * Pools the first detections of every image up to the limit and ranks them by score across
-   * images; ties keep image order, as COCOeval's stable sort does.
+   * For each category, the images with ground truth or detections of it, ascending as
+   * COCOeval walks them. Images with neither take no part, as in COCOeval.
    */
-  private static void fill(PrecisionTable table, int k, int a, int m, List<ImageMatch> matches,
-      int counted) {
-    int limit = CocoProtocol.MAX_DETECTIONS[m];
-    int thresholds = CocoProtocol.IOU_THRESHOLDS.length;
-    List<Integer> images = new ArrayList<>();
-    List<Integer> ranks = new ArrayList<>();
-    for (int i = 0; i < matches.size(); i++) {
-      for (int d = 0; d < Math.min(limit, matches.get(i).scores().length); d++) {
-        images.add(i);
-        ranks.add(d);
-      }
-    }
-    Integer[] ranking = IntStream.range(0, images.size()).boxed().toArray(Integer[]::new);
-    // Arrays.sort on objects is a stable merge sort; the comparison treats -0.0 and 0.0 as
-    // equal, as numpy does, where Double.compare would not.
-    Arrays.sort(ranking, (x, y) -> {
-      double sx = matches.get(images.get(x)).scores()[ranks.get(x)];
-      double sy = matches.get(images.get(y)).scores()[ranks.get(y)];
-      return sx > sy ? -1 : sx < sy ? 1 : 0;
-    });
-    boolean[][] matched = new boolean[thresholds][ranking.length];
-    boolean[][] ignored = new boolean[thresholds][ranking.length];
-    for (int r = 0; r < ranking.length; r++) {
-      ImageMatch match = matches.get(images.get(ranking[r]));
-      int rank = ranks.get(ranking[r]);
-      for (int t = 0; t < thresholds; t++) {
-        matched[t][r] = match.matched()[t][rank];
-        ignored[t][r] = match.ignored()[t][rank];
-      }
-    }
-    table.fill(k, a, m, matched, ignored, counted);
+  private static Map<Long, long[]> imagesByCategory(CocoGroundTruth truth,
+      CocoDetections results) {
+    Map<Long, TreeSet<Long>> images = new HashMap<>();
+    Stream.concat(truth.units().stream(), results.units().stream()).forEach(unit ->
+        images.computeIfAbsent(unit.categoryId(), k -> new TreeSet<>()).add(unit.imageId()));
+    Map<Long, long[]> sorted = new HashMap<>();
+    images.forEach((category, ids) ->
+        sorted.put(category, ids.stream().mapToLong(Long::longValue).toArray()));
+    return sorted;
   }
 
-  private static CocoEvaluation summarize(PrecisionTable table, CocoGroundTruth truth) {
+  /**
+   * The twelve statistics and the AP of each category, named as in the ground truth, overall
+   * and within each size band. The bands' cells are already in the table: matching and
+   * ranking fill every band at once, so the bands cost only these averages.
+   */
+  static CocoEvaluation summarize(PrecisionTable table, CocoGroundTruth truth) {
     Map<CocoStat, Double> stats = new EnumMap<>(CocoStat.class);
     for (CocoStat stat : CocoStat.values()) {
       stats.put(stat, CocoSummary.stat(table, stat));

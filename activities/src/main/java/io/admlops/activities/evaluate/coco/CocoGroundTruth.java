@@ -7,10 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -38,29 +41,22 @@ public final class CocoGroundTruth {
 
   static CocoGroundTruth read(Path file) throws IOException {
     CocoJson json = new CocoJson(file);
-    JsonNode root = json.object(json.read(), "");
     TreeSet<Long> images = new TreeSet<>();
-    JsonNode imageArray = json.array(root.path("images"), "/images");
-    for (int i = 0; i < imageArray.size(); i++) {
-      String at = "/images/" + i;
-      images.add(json.integer(json.object(imageArray.get(i), at), "id", at));
-    }
-    TreeMap<Long, String> categories = readCategories(json, root);
+    TreeMap<Long, String> categories = new TreeMap<>();
+    Map<String, Long> categoriesByName = new HashMap<>();
     Map<ImageCategory, List<GroundTruthBox>> boxes = new HashMap<>();
-    JsonNode annotations = json.array(root.path("annotations"), "/annotations");
-    for (int i = 0; i < annotations.size(); i++) {
-      String at = "/annotations/" + i;
-      JsonNode annotation = json.object(annotations.get(i), at);
-      long id = json.integer(annotation, "id", at);
-      long imageId = json.integer(annotation, "image_id", at);
-      long categoryId = json.integer(annotation, "category_id", at);
-      double[] box = json.box(annotation, at);
-      double area = json.number(annotation, "area", at, true);
-      if (images.contains(imageId) && categories.containsKey(categoryId)) {
-        boxes.computeIfAbsent(new ImageCategory(imageId, categoryId), k -> new ArrayList<>())
-            .add(new GroundTruthBox(id, box, area, crowd(annotation.path("iscrowd"))));
-      }
-    }
+    Map<String, CocoJson.ElementReader> arrays = new LinkedHashMap<>();
+    arrays.put("images", (image, at) ->
+        images.add(json.integer(json.object(image, at), "id", at)));
+    arrays.put("categories", (category, at) ->
+        readCategory(json, json.object(category, at), at, categories, categoriesByName));
+    arrays.put("annotations", (annotation, at) ->
+        readAnnotation(json, json.object(annotation, at), at, boxes));
+    json.readObject(arrays);
+    // COCO files list the categories after the annotations, so annotations are kept until
+    // both lists are known; then, as in COCOeval, those of unlisted images or categories go.
+    boxes.keySet().removeIf(unit ->
+        !images.contains(unit.imageId()) || !categories.containsKey(unit.categoryId()));
     long[] imageIds = images.stream().mapToLong(Long::longValue).toArray();
     return new CocoGroundTruth(file, imageIds, categories, boxes);
   }
@@ -92,33 +88,33 @@ public final class CocoGroundTruth {
   }
 
   /** Category id → name; names must be unique since per-class results are keyed by name. */
-  private static TreeMap<Long, String> readCategories(CocoJson json, JsonNode root) {
-    TreeMap<Long, String> categories = new TreeMap<>();
-    Map<String, Long> byName = new HashMap<>();
-    JsonNode array = json.array(root.path("categories"), "/categories");
-    for (int i = 0; i < array.size(); i++) {
-      String at = "/categories/" + i;
-      JsonNode category = json.object(array.get(i), at);
-      long id = json.integer(category, "id", at);
-      String name = json.text(category, "name", at);
-      Long earlier = byName.putIfAbsent(name, id);
-      if (earlier != null) {
-        throw json.fault(at + "/name", "category name '" + name + "' is also used by category "
-            + earlier + "; per-class results need unique names");
-      }
-      categories.put(id, name);
+  private static void readCategory(CocoJson json, JsonNode category, String at,
+      TreeMap<Long, String> categories, Map<String, Long> categoriesByName) {
+    long id = json.integer(category, "id", at);
+    String name = json.text(category, "name", at);
+    Long earlier = categoriesByName.putIfAbsent(name, id);
+    if (earlier != null) {
+      throw json.fault(at + "/name", "category name '" + name + "' is also used by category "
+          + earlier + "; per-class results need unique names");
     }
-    return categories;
+    categories.put(id, name);
+  }
+
+  private static void readAnnotation(CocoJson json, JsonNode annotation, String at,
+      Map<ImageCategory, List<GroundTruthBox>> boxes) {
+    long id = json.integer(annotation, "id", at);
+    long imageId = json.integer(annotation, "image_id", at);
+    long categoryId = json.integer(annotation, "category_id", at);
+    double[] box = json.box(annotation, at);
+    double area = json.number(annotation, "area", at, true);
+    boxes.computeIfAbsent(new ImageCategory(imageId, categoryId), k -> new ArrayList<>())
+        .add(new GroundTruthBox(id, box, area, crowd(annotation.path("iscrowd"))));
   }
 
   /** COCOeval takes any truthy iscrowd as a crowd region; a missing one is not. */
   private static boolean crowd(JsonNode iscrowd) {
     return iscrowd.isBoolean() ? iscrowd.asBoolean() : iscrowd.isNumber()
         && iscrowd.asDouble() != 0;
-  }
-
-  long[] imageIds() {
-    return imageIds.clone();
   }
 
   boolean hasImage(long imageId) {
@@ -132,6 +128,11 @@ public final class CocoGroundTruth {
   /** Category ids ascending, with their names. */
   TreeMap<Long, String> categories() {
     return new TreeMap<>(categories);
+  }
+
+  /** The images and categories with at least one box. */
+  Set<ImageCategory> units() {
+    return Collections.unmodifiableSet(boxes.keySet());
   }
 
   List<GroundTruthBox> boxes(ImageCategory unit) {

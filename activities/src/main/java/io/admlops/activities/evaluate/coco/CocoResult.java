@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * One detection of a COCO results file: the image and category it names by id, its box
@@ -21,19 +22,27 @@ public record CocoResult(long imageId, long categoryId, double x, double y, doub
    *     first bad field
    */
   public static List<CocoResult> read(Path file) throws IOException {
-    CocoJson json = new CocoJson(file);
-    JsonNode results = json.array(json.read(), "");
-    List<CocoResult> read = new ArrayList<>(results.size());
-    for (int i = 0; i < results.size(); i++) {
-      String at = "/" + i;
-      JsonNode result = json.object(results.get(i), at);
+    List<CocoResult> read = new ArrayList<>();
+    readEach(new CocoJson(file), (result, at) -> read.add(result));
+    return read;
+  }
+
+  /**
+   * Hands each detection of a results file to {@code reader} as soon as it is read and
+   * checked, in file order, with its JSON pointer; a caller that keeps only what it needs
+   * never holds the whole file.
+   */
+  static void readEach(CocoJson json, BiConsumer<CocoResult, String> reader)
+      throws IOException {
+    json.readArray((element, at) -> {
+      JsonNode result = json.object(element, at);
       long imageId = json.integer(result, "image_id", at);
       long categoryId = json.integer(result, "category_id", at);
       double[] box = json.box(result, at);
       double score = json.number(result, "score", at, false);
-      read.add(new CocoResult(imageId, categoryId, box[0], box[1], box[2], box[3], score));
-    }
-    return read;
+      reader.accept(new CocoResult(imageId, categoryId, box[0], box[1], box[2], box[3], score),
+          at);
+    });
   }
 
   double[] box() {

@@ -1,10 +1,11 @@
 package io.admlops.activities.evaluate.coco;
 
 /**
- * A detection from a results file. Its id is its 1-based position in the file and its area
- * is its box's, which is how pycocotools' loadRes completes a box result.
+ * A detection, from a results file or held in memory. Its area is its box's, which is how
+ * pycocotools' loadRes completes a box result. (loadRes also numbers detections from 1, and
+ * COCOeval only ever tests those ids for being non-zero, so they play no part here.)
  */
-record DetectionBox(long id, double[] box, double score) {
+record DetectionBox(double[] box, double score) {
 
   double area() {
     return box[2] * box[3];

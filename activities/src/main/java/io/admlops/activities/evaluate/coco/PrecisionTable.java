@@ -57,44 +57,44 @@ final class PrecisionTable {
   }
 
   /**
-   * Fills the cells of one category, band and limit from the detections of all images,
-   * already ranked by score, with their match flags for each threshold.
+   * Fills the cells of one category, band, limit and threshold from the outcomes of the
+   * category's detections in all images, ranked by score. Categories may be filled from
+   * different threads at once: each writes only its own cells.
+   *
+   * <p>Only the ranks of true positives need a precision. Recall grows only there, so each
+   * recall threshold above 0 is first reached at one of them; and between two of them
+   * precision only falls, so the envelope (the best precision at a rank or any later one,
+   * which makes the curve monotone as recall grows) is the best over the true positives from
+   * that rank on. Threshold 0 is reached at the first rank, whose envelope is the best over
+   * all true positives, or 0 without any. Thresholds never reached keep precision 0.
    */
-  void fill(int category, int band, int limit, boolean[][] matched, boolean[][] ignored,
+  void fill(int category, int band, int limit, int threshold, byte[] outcomes, int dets,
       int countedTruths) {
+    // Each object that counts is matched at most once, so there are at most that many hits.
+    double[] precise = new double[countedTruths];
+    int truePositives = 0;
+    int falsePositives = 0;
+    for (int d = 0; d < dets; d++) {
+      if (outcomes[d] == ImageMatch.TRUE_POSITIVE) {
+        double hits = ++truePositives;
+        // The quotient COCOeval takes at this rank, with counts as floating-point numbers.
+        precise[truePositives - 1] = hits / ((double) falsePositives + hits + EPSILON);
+      } else if (outcomes[d] == ImageMatch.FALSE_POSITIVE) {
+        falsePositives++;
+      }
+    }
+    recall[threshold][category][band][limit] =
+        dets > 0 ? (double) truePositives / countedTruths : 0;
+    for (int j = truePositives - 1; j > 0; j--) {
+      precise[j - 1] = Math.max(precise[j - 1], precise[j]);
+    }
     double[] recallThresholds = CocoProtocol.RECALL_THRESHOLDS;
-    for (int t = 0; t < matched.length; t++) {
-      int dets = matched[t].length;
-      double[] recalled = new double[dets];
-      double[] precise = new double[dets];
-      double truePositives = 0;
-      double falsePositives = 0;
-      for (int d = 0; d < dets; d++) {
-        if (!ignored[t][d]) {
-          if (matched[t][d]) {
-            truePositives++;
-          } else {
-            falsePositives++;
-          }
-        }
-        recalled[d] = truePositives / countedTruths;
-        precise[d] = truePositives / (falsePositives + truePositives + EPSILON);
+    int hit = 0;
+    for (int r = 0; r < recallThresholds.length; r++) {
+      while (hit < truePositives && (double) (hit + 1) / countedTruths < recallThresholds[r]) {
+        hit++;
       }
-      recall[t][category][band][limit] = dets > 0 ? recalled[dets - 1] : 0;
-      // The precision envelope: at each rank, the best precision reached at that rank or any
-      // later one, which makes the curve monotone as recall grows.
-      for (int d = dets - 1; d > 0; d--) {
-        precise[d - 1] = Math.max(precise[d - 1], precise[d]);
-      }
-      // Each recall threshold takes the precision at the first rank whose recall reaches it;
-      // thresholds never reached keep precision 0.
-      int rank = 0;
-      for (int r = 0; r < recallThresholds.length; r++) {
-        while (rank < dets && recalled[rank] < recallThresholds[r]) {
-          rank++;
-        }
-        precision[t][r][category][band][limit] = rank < dets ? precise[rank] : 0;
-      }
+      precision[threshold][r][category][band][limit] = hit < truePositives ? precise[hit] : 0;
     }
   }
 }

@@ -128,6 +128,61 @@ class CocoEvaluatorTest {
     assertTrue(json.path("per_class").path("car").asDouble() > 0);
   }
 
+  /**
+   * The order of COCO's own files: categories after annotations. An annotation of an image
+   * the file does not list, and one of an unlisted category, take no part, as in COCOeval.
+   */
+  @Test
+  void categoriesAfterAnnotationsAndAnnotationsOfUnlistedImagesScoreAsInCocoeval()
+      throws IOException {
+    Path truth = write("gt.json", """
+        {"info": {"year": 2017}, "images": [{"id": 7}],
+         "annotations": [
+           {"id": 1, "image_id": 7, "category_id": 1, "bbox": [0, 0, 10, 10], "area": 100},
+           {"id": 3, "image_id": 9, "category_id": 1, "bbox": [50, 50, 10, 10], "area": 100},
+           {"id": 4, "image_id": 7, "category_id": 2, "bbox": [50, 50, 10, 10], "area": 100},
+           {"id": 2, "image_id": 7, "category_id": 1, "bbox": [20, 0, 10, 10], "area": 100}],
+         "categories": [{"id": 1, "name": "car"}]}
+        """);
+    Path results = write("dt.json", """
+        [{"image_id": 7, "category_id": 1, "bbox": [0, 0, 10, 10], "score": 0.9},
+         {"image_id": 7, "category_id": 1, "bbox": [20, 0, 10, 10], "score": 0.8}]
+        """);
+
+    CocoEvaluation evaluation = new CocoEvaluator().evaluate(truth, results);
+
+    assertEquals(ALL_HITS, evaluation.stat(CocoStat.AP), 1e-15);
+    assertEquals(1, evaluation.stat(CocoStat.AR100), 1e-15);
+    assertEquals(List.of("car"), List.copyOf(evaluation.perClassAp().keySet()));
+  }
+
+  @Test
+  void aMissingAnnotationListIsNamed() throws IOException {
+    Path truth = write("gt.json", """
+        {"images": [{"id": 7}], "categories": [{"id": 1, "name": "car"}]}
+        """);
+    Path results = write("dt.json", "[]");
+
+    UserInputException e = assertThrows(UserInputException.class,
+        () -> new CocoEvaluator().evaluate(truth, results));
+
+    assertEquals(truth + "#/annotations: expected an array", e.getMessage());
+  }
+
+  @Test
+  void aTruncatedResultsFileIsNamedAtItsLine() throws IOException {
+    Path truth = write("gt.json", TRUTH);
+    Path results = write("dt.json", """
+        [{"image_id": 7, "category_id": 1, "bbox": [0, 0, 10, 10], "score": 0.9},
+         {"image_id": 7, "category_id": 1, "bbox": [0, 0,""");
+
+    UserInputException e = assertThrows(UserInputException.class,
+        () -> new CocoEvaluator().evaluate(truth, results));
+
+    assertTrue(e.getMessage().startsWith(results + ":2:"), e.getMessage());
+    assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "{'image_id': 8, 'category_id': 1, 'bbox': [0, 0, 1, 1], 'score': 0.5}"
