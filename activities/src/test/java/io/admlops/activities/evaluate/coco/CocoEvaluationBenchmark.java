@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * reading both files, matching and accumulating, summarizing. The same JVM evaluates the case
  * several times, so the first run shows the cold cost and the later ones the warm cost. Run by
  * hand with the test classpath: {@code CocoEvaluationBenchmark GT.json DT.json 5}. Prints one
- * JSON object: the seconds of each phase per run and the twelve statistics of the last run.
+ * JSON object: the seconds of each phase per run, and the twelve statistics and each size
+ * band's AP, AP50 and per-class AP of the last run.
  */
 public final class CocoEvaluationBenchmark {
 
@@ -40,6 +41,14 @@ public final class CocoEvaluationBenchmark {
     }
     ObjectNode stats = report.putObject("stats");
     evaluation.stats().forEach((stat, value) -> stats.put(stat.name(), value));
+    ObjectNode sizes = report.putObject("sizes");
+    evaluation.sizes().forEach((label, size) -> {
+      ObjectNode band = sizes.putObject(label);
+      band.put("ap", size.ap());
+      band.put("ap50", size.ap50());
+      ObjectNode perClass = band.putObject("per_class");
+      size.perClassAp().forEach(perClass::put);
+    });
     System.out.println(Mappers.json().writeValueAsString(report));
   }
 }
