@@ -100,7 +100,8 @@ final class DetectorTrainer {
         EpochMetrics metrics = new EpochMetrics(epoch, step, totals.mean("total"),
             totals.means(), rate, imagesPerSecond, valMap, folder.toUri().toString());
         writeCheckpoint(detector, updater, folder, metrics);
-        LOG.info("{} epoch {}/{}: loss {} lr {} {} images/s val mAP {}", config.name(), epoch,
+        // The run's table in the registry is where people follow it; this is for --debug.
+        LOG.debug("{} epoch {}/{}: loss {} lr {} {} images/s val mAP {}", config.name(), epoch,
             training.epochs(), String.format("%.4f", metrics.loss()),
             String.format("%.5f", rate), String.format("%.1f", imagesPerSecond), valMap);
         listener.epochFinished(metrics);

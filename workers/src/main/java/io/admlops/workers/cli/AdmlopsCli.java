@@ -57,7 +57,10 @@ public class AdmlopsCli {
       return new CommandLine.RunLast().execute(parsed);
     });
     cli.setExecutionExceptionHandler(new OneLineErrors(root));
-    return cli.execute(args);
+    int status = cli.execute(args);
+    // Tables printed without a final newline would otherwise stay in the buffer.
+    out.flush();
+    return status;
   }
 
   private static void setLogLevel(boolean debug) {
