@@ -11,12 +11,14 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.admlops.schemas.json.Mappers;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -83,24 +85,20 @@ public final class TrainingRunLog {
     JSONB parts = JSONB.valueOf(json(metrics.lossParts()));
     dsl.transaction(configuration -> {
       DSLContext tx = DSL.using(configuration);
+      Map<Field<?>, Object> measured = new LinkedHashMap<>();
+      measured.put(TRAINING_EPOCH.STEP, metrics.step());
+      measured.put(TRAINING_EPOCH.LOSS, metrics.loss());
+      measured.put(TRAINING_EPOCH.LOSS_PARTS, parts);
+      measured.put(TRAINING_EPOCH.LEARNING_RATE, metrics.learningRate());
+      measured.put(TRAINING_EPOCH.IMAGES_PER_SECOND, metrics.imagesPerSecond());
+      measured.put(TRAINING_EPOCH.VAL_MAP, metrics.valMap());
+      measured.put(TRAINING_EPOCH.CHECKPOINT_URI, metrics.checkpointUri());
       tx.insertInto(TRAINING_EPOCH)
           .set(TRAINING_EPOCH.TRAINING_RUN_ID, runId)
           .set(TRAINING_EPOCH.EPOCH, metrics.epoch())
-          .set(TRAINING_EPOCH.STEP, metrics.step())
-          .set(TRAINING_EPOCH.LOSS, metrics.loss())
-          .set(TRAINING_EPOCH.LOSS_PARTS, parts)
-          .set(TRAINING_EPOCH.LEARNING_RATE, metrics.learningRate())
-          .set(TRAINING_EPOCH.IMAGES_PER_SECOND, metrics.imagesPerSecond())
-          .set(TRAINING_EPOCH.VAL_MAP, metrics.valMap())
-          .set(TRAINING_EPOCH.CHECKPOINT_URI, metrics.checkpointUri())
+          .set(measured)
           .onConflict(TRAINING_EPOCH.TRAINING_RUN_ID, TRAINING_EPOCH.EPOCH).doUpdate()
-          .set(TRAINING_EPOCH.STEP, metrics.step())
-          .set(TRAINING_EPOCH.LOSS, metrics.loss())
-          .set(TRAINING_EPOCH.LOSS_PARTS, parts)
-          .set(TRAINING_EPOCH.LEARNING_RATE, metrics.learningRate())
-          .set(TRAINING_EPOCH.IMAGES_PER_SECOND, metrics.imagesPerSecond())
-          .set(TRAINING_EPOCH.VAL_MAP, metrics.valMap())
-          .set(TRAINING_EPOCH.CHECKPOINT_URI, metrics.checkpointUri())
+          .set(measured)
           .set(TRAINING_EPOCH.RECORDED_AT, DSL.currentOffsetDateTime())
           .execute();
       if (metrics.checkpointUri() != null) {

@@ -34,15 +34,12 @@ final class DatasetRegistryCommands {
   /** Opens the registry, runs the command's work, closes what it started. */
   abstract static class RegistryCommand implements Callable<Integer> {
     @Mixin DatabaseOptions database;
-    @Option(names = "--store", paramLabel = "DIR",
-        description = "The dataset store for images and manifests (env DATASET, default "
-            + "$ADMLOPS_HOME/datasets).")
-    Path store;
+    @Mixin DatasetStoreOption store;
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-      try (RegistrySession session = RegistrySession.open(database.url, store)) {
+      try (RegistrySession session = RegistrySession.open(database.url, store.path)) {
         return run(session.registry(), spec.commandLine().getOut());
       }
     }

@@ -7,7 +7,6 @@ import io.admlops.activities.evaluate.slices.SliceResult;
 import io.admlops.activities.model.ComputeDevice;
 import io.admlops.schemas.json.Mappers;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -42,9 +41,7 @@ class EvalModelCommand implements Callable<Integer> {
   @Option(names = "--json", description = "One JSON object instead of tables.")
   boolean json;
   @Mixin DatabaseOptions database;
-  @Option(names = "--store", paramLabel = "DIR",
-      description = "The dataset store (env DATASET, default $ADMLOPS_HOME/datasets).")
-  Path store;
+  @Mixin DatasetStoreOption store;
   @Spec CommandSpec spec;
 
   @Override
@@ -52,7 +49,7 @@ class EvalModelCommand implements Callable<Integer> {
     DatasetVersionRef version = DatasetVersionRef.parse("--dataset", dataset);
     Split chosen = Split.named(split);
     PrintWriter out = spec.commandLine().getOut();
-    try (RegistrySession session = RegistrySession.open(database.url, store)) {
+    try (RegistrySession session = RegistrySession.open(database.url, store.path)) {
       EvaluationJob job = new EvaluationJob(session.database().dsl(), session.registry(),
           ComputeDevice.local());
       if (baseline == null) {

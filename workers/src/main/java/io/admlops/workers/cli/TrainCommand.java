@@ -40,9 +40,7 @@ class TrainCommand implements Callable<Integer> {
       description = "Threads that decode and augment frames (default: ${DEFAULT-VALUE}).")
   int dataThreads;
   @Mixin DatabaseOptions database;
-  @Option(names = "--store", paramLabel = "DIR",
-      description = "The dataset store (env DATASET, default $ADMLOPS_HOME/datasets).")
-  Path store;
+  @Mixin DatasetStoreOption store;
   @Option(names = "--model-zoo", paramLabel = "DIR",
       description = "Where checkpoints and weights go (env MODELZOO, default "
           + "$ADMLOPS_HOME/modelzoo).")
@@ -57,7 +55,7 @@ class TrainCommand implements Callable<Integer> {
     ComputeDevice device = ComputeDevice.local();
     out.println("training " + model.name() + " on " + dataset + " with " + device.describe());
     out.flush();
-    try (RegistrySession session = RegistrySession.open(database.url, store, modelZoo)) {
+    try (RegistrySession session = RegistrySession.open(database.url, store.path, modelZoo)) {
       TrainingJob job = new TrainingJob(session.database().dsl(), session.registry(),
           session.storage().modelZoo(), device, dataThreads);
       EpochPrinter printer = new EpochPrinter(out, model.training().epochs());
