@@ -21,7 +21,7 @@ class AdmlopsCliTest {
       "dataset convert", "dataset validate", "dataset analyze", "dataset import", "dataset list",
       "dataset show", "dataset diff", "dataset export", "collect", "eval", "eval coco",
       "campaign list", "campaign status", "campaign signal", "campaign cancel", "run",
-      "run show"})
+      "run show", "eval kitti", "eval model", "train", "predict"})
   void everyCommandExplainsItselfOnHelp(String command) {
     String[] args = (command + " --help").trim().split(" ");
 
