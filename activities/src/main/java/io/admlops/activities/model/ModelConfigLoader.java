@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 public final class ModelConfigLoader {
 
   private static final String EXTENDS = "extends";
+  private static final String NAME = "name";
 
   private ModelConfigLoader() {}
 
@@ -35,7 +36,16 @@ public final class ModelConfigLoader {
    */
   public static ModelConfig load(Path file) {
     ConfigTree tree = new ConfigTree(file);
-    for (Layer layer : chain(file)) {
+    List<Layer> chain = chain(file);
+    Layer own = chain.get(chain.size() - 1);
+    if (chain.size() > 1 && !own.mapping().has(NAME)) {
+      // The name is the model zoo's folder and the registry's model: a variant that kept its
+      // base's would file its versions, another architecture's weights, under that model.
+      throw new UserInputException(file + ": name is missing; a config that extends another "
+          + "names its own model, or its versions would count as " + chain.get(0).file()
+          + "'s");
+    }
+    for (Layer layer : chain) {
       tree.merge(layer.file(), layer.mapping());
     }
     return new ModelConfigBinder(tree).bind();

@@ -85,7 +85,7 @@ class ModelConfigLoaderTest {
   void aListInTheVariantReplacesTheInheritedOneWhole() throws Exception {
     write("base.yaml", BASE);
     ModelConfig variant = ModelConfigLoader.load(write("variant.yaml",
-        "extends: base.yaml\nbackbone: {channels: [8, 12]}\nclasses: [car]\n"));
+        "extends: base.yaml\nname: variant\nbackbone: {channels: [8, 12]}\nclasses: [car]\n"));
 
     assertEquals(List.of(8, 12), variant.backbone().channels());
     assertEquals(List.of("car"), variant.classes());
@@ -119,6 +119,7 @@ class ModelConfigLoaderTest {
     write("base.yaml", BASE);
     ModelConfig plain = ModelConfigLoader.load(write("plain.yaml", """
         extends: base.yaml
+        name: plain
         augmentation: ~
         training: {optimizer: {weightDecay: ~}}
         inference: {maxDetections: ~}
@@ -133,13 +134,22 @@ class ModelConfigLoaderTest {
   @Test
   void switchingToAdamNeedsTheInheritedMomentumRemoved() throws Exception {
     write("base.yaml", BASE);
-    write("sgd.yaml", "extends: base.yaml\n"
+    write("sgd.yaml", "extends: base.yaml\nname: sgd\n"
         + "training: {optimizer: {name: sgd, learningRate: 0.05, momentum: 0.8}}\n");
     ModelConfig adam = ModelConfigLoader.load(write("adam.yaml",
-        "extends: sgd.yaml\ntraining: {optimizer: {name: adam, momentum: ~}}\n"));
+        "extends: sgd.yaml\nname: adam\ntraining: {optimizer: {name: adam, momentum: ~}}\n"));
 
     assertNull(adam.training().optimizer().momentum());
     assertEquals(0.05, adam.training().optimizer().learningRate());
+  }
+
+  @Test
+  void aVariantMustNameItsOwnModel() throws Exception {
+    Path base = write("base.yaml", BASE);
+    Path variant = write("variant.yaml", "extends: base.yaml\nhead: {channels: 32}\n");
+
+    assertEquals(variant + ": name is missing; a config that extends another names its own "
+        + "model, or its versions would count as " + base + "'s", error(variant));
   }
 
   @Test
@@ -156,6 +166,7 @@ class ModelConfigLoaderTest {
     ModelConfig tiny = ModelConfigLoader.load(locate("configs/models/centernet-tiny.yaml"));
     write("base.yaml", BASE);
     ModelConfig step = ModelConfigLoader.load(write("step.yaml", "extends: base.yaml\n"
+        + "name: step\n"
         + "training: {optimizer: {name: sgd}, schedule: {name: step, steps: [10, 20]}}\n"));
 
     for (ModelConfig config : List.of(tiny, step)) {

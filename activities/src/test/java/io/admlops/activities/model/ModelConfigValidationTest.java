@@ -111,7 +111,8 @@ class ModelConfigValidationTest {
   void aBadValueIsReportedWithTheVariantAndTheField(String variant, String message)
       throws Exception {
     write("base.yaml", BASE);
-    Path file = write("variant.yaml", "extends: base.yaml\n" + variant + "\n");
+    String named = variant.startsWith("name:") ? "" : "name: variant\n";
+    Path file = write("variant.yaml", "extends: base.yaml\n" + named + variant + "\n");
 
     assertEquals(file + ": " + message, error(file));
   }
@@ -128,7 +129,8 @@ class ModelConfigValidationTest {
   @Test
   void aMissingDatasetDefinitionIsNamedWithTheField() throws Exception {
     write("base.yaml", BASE);
-    Path file = write("variant.yaml", "extends: base.yaml\nclasses: {dataset: nowhere.yaml}\n");
+    Path file = write("variant.yaml",
+        "extends: base.yaml\nname: variant\nclasses: {dataset: nowhere.yaml}\n");
 
     assertEquals(file + ": classes.dataset names " + dir.resolve("nowhere.yaml")
         + ", which does not exist", error(file));
@@ -157,7 +159,8 @@ class ModelConfigValidationTest {
   @Test
   void aVariantThatShortensTrainingIsBlamedForTheInheritedWarmUp() throws Exception {
     write("base.yaml", BASE);
-    Path file = write("variant.yaml", "extends: base.yaml\ntraining: {epochs: 1}\n");
+    Path file = write("variant.yaml",
+        "extends: base.yaml\nname: variant\ntraining: {epochs: 1}\n");
 
     assertEquals(file + ": training.schedule.warmupEpochs must be fewer than training.epochs 1,"
         + " got 1", error(file));
