@@ -1,0 +1,43 @@
+package io.admlops.workflows.loop;
+
+import io.temporal.common.SearchAttributeKey;
+import io.temporal.common.SearchAttributeUpdate;
+import io.temporal.workflow.Workflow;
+
+/**
+ * The custom search attributes the loop's workflows keep current, so the Temporal UI lists
+ * and filters campaigns by them. A Temporal service must have them registered (the dev
+ * server script and {@code admlops up} do).
+ */
+public final class LoopSearchAttributes {
+
+  public static final SearchAttributeKey<String> CAMPAIGN_NAME =
+      SearchAttributeKey.forKeyword("CampaignName");
+  public static final SearchAttributeKey<Long> ITERATION = SearchAttributeKey.forLong("Iteration");
+  public static final SearchAttributeKey<String> STAGE = SearchAttributeKey.forKeyword("Stage");
+  public static final SearchAttributeKey<String> DATASET_VERSION =
+      SearchAttributeKey.forKeyword("DatasetVersion");
+  public static final SearchAttributeKey<String> MODEL_VERSION =
+      SearchAttributeKey.forKeyword("ModelVersion");
+  public static final SearchAttributeKey<Double> BEST_MAP = SearchAttributeKey.forDouble("BestMAP");
+
+  private LoopSearchAttributes() {}
+
+  static void campaign(String name) {
+    Workflow.upsertTypedSearchAttributes(CAMPAIGN_NAME.valueSet(name));
+  }
+
+  static void iteration(int iteration, String stage) {
+    Workflow.upsertTypedSearchAttributes(ITERATION.valueSet((long) iteration),
+        set(STAGE, stage));
+  }
+
+  static void progress(String stage, String datasetVersion, String model, Double bestMap) {
+    Workflow.upsertTypedSearchAttributes(set(STAGE, stage),
+        set(DATASET_VERSION, datasetVersion), set(MODEL_VERSION, model), set(BEST_MAP, bestMap));
+  }
+
+  private static <T> SearchAttributeUpdate<T> set(SearchAttributeKey<T> key, T value) {
+    return value == null ? key.valueUnset() : key.valueSet(value);
+  }
+}
