@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
         WorkerCommand.class,
         DoctorCommand.class,
         CampaignCommand.class,
+        AnnotationsCommand.class,
         DatasetCommand.class,
         CollectCommand.class,
         TrainCommand.class,

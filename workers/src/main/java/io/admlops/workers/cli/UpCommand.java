@@ -6,6 +6,7 @@ import io.admlops.workers.stack.EmbeddedTemporalServer;
 import io.admlops.workers.stack.StackSettings;
 import io.admlops.workflows.TaskQueues;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -30,6 +31,7 @@ class UpCommand implements Callable<Integer> {
   int temporalPort;
 
   @Mixin QueueOptions queueOptions;
+  @Mixin WebhookOptions webhookOptions;
 
   @Spec CommandSpec spec;
 
@@ -39,14 +41,17 @@ class UpCommand implements Callable<Integer> {
     StackSettings settings = Settings.of(temporal, database);
     DevStack stack = DevStack.start(settings, queueOptions.queues, temporalPort);
     ShutdownOnSignal.closeOnExit(stack);
+    Optional<WebhookOptions.Served> webhook =
+        webhookOptions.serve(stack.temporalAddress(), settings.namespace());
+    webhook.ifPresent(ShutdownOnSignal::closeOnExit);
     double seconds = (System.nanoTime() - startedAt) / 1e9;
-    printWhereEverythingIs(spec.commandLine().getOut(), settings, stack, seconds);
+    printWhereEverythingIs(spec.commandLine().getOut(), settings, stack, webhook, seconds);
     ShutdownOnSignal.awaitExit();
     return 0;
   }
 
   private void printWhereEverythingIs(PrintWriter out, StackSettings settings, DevStack stack,
-      double seconds) {
+      Optional<WebhookOptions.Served> webhook, double seconds) {
     out.printf("admlops is up (ready in %.1f s)%n", seconds);
     out.printf("  Temporal     %s%s%n", stack.temporalAddress(),
         stack.temporalEmbedded() ? "  (in-memory, in this process)" : "");
@@ -61,6 +66,7 @@ class UpCommand implements Callable<Integer> {
     out.printf("  MODELZOO     %s%n", settings.storage().modelZoo());
     out.printf("  workers      %s%n",
         queueOptions.queues.stream().map(TaskQueues::taskQueue).collect(Collectors.joining(", ")));
+    webhook.ifPresent(w -> out.printf("  webhook      %s%n", w.describe()));
     if (queueOptions.queues.contains(TaskQueues.GPU)) {
       out.printf("  gpu device   %s%n", ComputeDevice.local().describe());
     }

@@ -25,6 +25,7 @@ class WorkerCommand implements Callable<Integer> {
   @Mixin DatabaseOptions database;
 
   @Mixin QueueOptions queueOptions;
+  @Mixin WebhookOptions webhookOptions;
 
   @Spec CommandSpec spec;
 
@@ -45,9 +46,14 @@ class WorkerCommand implements Callable<Integer> {
       host.close();
       connection.close();
     });
+    Optional<WebhookOptions.Served> webhook =
+        webhookOptions.serve(connection.address(), settings.namespace());
+    webhook.ifPresent(ShutdownOnSignal::closeOnExit);
     spec.commandLine().getOut().printf("worker polling %s at %s; Ctrl-C stops it%n",
         queueOptions.queues.stream().map(TaskQueues::taskQueue).collect(Collectors.joining(", ")),
         connection.address());
+    webhook.ifPresent(w ->
+        spec.commandLine().getOut().printf("webhook for labeling vendors at %s%n", w.describe()));
     spec.commandLine().getOut().flush();
     ShutdownOnSignal.awaitExit();
     return 0;

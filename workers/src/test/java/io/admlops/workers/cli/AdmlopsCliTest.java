@@ -21,7 +21,8 @@ class AdmlopsCliTest {
       "dataset convert", "dataset validate", "dataset analyze", "dataset import", "dataset list",
       "dataset show", "dataset diff", "dataset export", "collect", "eval", "eval coco",
       "campaign list", "campaign status", "campaign signal", "campaign cancel", "run",
-      "run show", "eval kitti", "eval model", "train", "predict"})
+      "run show", "eval kitti", "eval model", "train", "predict", "annotations",
+      "annotations submit"})
   void everyCommandExplainsItselfOnHelp(String command) {
     String[] args = (command + " --help").trim().split(" ");
 
