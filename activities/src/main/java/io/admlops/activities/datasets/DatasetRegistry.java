@@ -154,6 +154,12 @@ public final class DatasetRegistry {
     return info;
   }
 
+  /** The newest version of a dataset, or 0 when the dataset has none or does not exist. */
+  public int newestVersion(String dataset) {
+    return list().stream().filter(d -> d.name().equals(dataset))
+        .map(d -> d.latest() == null ? 0 : d.latest().version()).findFirst().orElse(0);
+  }
+
   /**
    * One version's record.
    *

@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.max;
 
 import io.admlops.schemas.UserInputException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
@@ -118,6 +119,15 @@ public final class ModelVersions {
               : "; no model is named '" + model + "'"));
     }
     return find(dsl, id);
+  }
+
+  /** The version a reference names, or empty when nothing is registered under it. */
+  public Optional<ModelVersion> find(String reference) {
+    try {
+      return Optional.of(resolve(reference));
+    } catch (UserInputException e) {
+      return Optional.empty();
+    }
   }
 
   private static ModelVersion find(DSLContext q, long id) {

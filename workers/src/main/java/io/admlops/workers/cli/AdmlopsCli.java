@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
         CollectCommand.class,
         TrainCommand.class,
         PredictCommand.class,
+        ModelCommand.class,
         EvalCommand.class,
         RunCommand.class})
 public class AdmlopsCli {
