@@ -80,12 +80,38 @@ public final class CenterNet extends AbstractBlock {
   @Override
   protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
       PairList<String, Object> params) {
+    return predict(store, stageFeatures(store, inputs, training, params), training, params);
+  }
+
+  /**
+   * One inference pass that also returns what the backbone saw: the heads' outputs in the
+   * order {@code forward} returns them, then the deepest stage's features averaged over
+   * space, {@code [N, channels]}, an embedding of each frame for comparing frames with each
+   * other.
+   */
+  public NDList forwardWithEmbedding(ParameterStore store, NDArray input) {
+    List<NDArray> features = stageFeatures(store, new NDList(input), false, null);
+    NDList outputs = predict(store, features, false, null);
+    // PyTorch's engine in DJL averages over one axis at a time.
+    outputs.add(features.get(features.size() - 1).mean(new int[] {3}).mean(new int[] {2}));
+    return outputs;
+  }
+
+  /** The output of every backbone stage, shallow to deep. */
+  private List<NDArray> stageFeatures(ParameterStore store, NDList inputs, boolean training,
+      PairList<String, Object> params) {
     List<NDArray> features = new ArrayList<>();
     NDList x = inputs;
     for (SequentialBlock stage : stages) {
       x = stage.forward(store, x, training, params);
       features.add(x.singletonOrThrow());
     }
+    return features;
+  }
+
+  /** The top-down fusion of the stages' features and the three heads on the fused map. */
+  private NDList predict(ParameterStore store, List<NDArray> features, boolean training,
+      PairList<String, Object> params) {
     NDArray fused = lateral(store, features, stages.size() - 1, training, params);
     for (int i = stages.size() - 2; i >= firstFused; i--) {
       fused = upsample(fused).add(lateral(store, features, i, training, params));

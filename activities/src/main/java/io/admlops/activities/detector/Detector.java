@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -84,6 +85,38 @@ public final class Detector implements AutoCloseable {
 
   /** The detections of each image, in that image's pixels, best first. */
   public List<List<Detection>> detect(List<BufferedImage> images) {
+    return infer(images,
+        (input, views) -> inImagePixels(decoder.decode(forward(input, false)), views));
+  }
+
+  /**
+   * What the network makes of each image in one pass: its detections as {@link #detect}
+   * reports them, its {@code peaks} strongest heatmap peaks whatever their score, and the
+   * deepest backbone stage's features averaged over the image.
+   */
+  public List<FrameInspection> inspect(List<BufferedImage> images, int peaks) {
+    return infer(images, (input, views) -> {
+      NDList outputs = network.forwardWithEmbedding(new ParameterStore(manager, false), input);
+      PeakDecoder.Peaks found = decoder.peaks(outputs);
+      List<List<Detection>> detections = inImagePixels(decoder.decode(found, outputs), views);
+      List<float[]> strongest = decoder.strongest(found, peaks);
+      NDArray embeddings = outputs.get(CenterNet.Outputs.values().length);
+      int width = (int) embeddings.getShape().get(1);
+      float[] flat = embeddings.toFloatArray();
+      List<FrameInspection> inspections = new ArrayList<>();
+      for (int i = 0; i < images.size(); i++) {
+        inspections.add(new FrameInspection(detections.get(i), strongest.get(i),
+            Arrays.copyOfRange(flat, i * width, (i + 1) * width)));
+      }
+      return inspections;
+    });
+  }
+
+  /**
+   * Runs a pass over the images resized to the input, in a scope that frees its tensors, with
+   * no autograd graph recorded whatever the calling thread's mode was.
+   */
+  private <T> T infer(List<BufferedImage> images, Pass<T> pass) {
     int width = config.input().width();
     int height = config.input().height();
     List<InputView> views = new ArrayList<>();
@@ -96,20 +129,27 @@ public final class Detector implements AutoCloseable {
       views.add(view);
     }
     boolean recording = JniUtils.isGradMode();
-    // Inference records no autograd graph, whatever the calling thread's mode was.
     JniUtils.setGradMode(false);
     try (NDManager scope = manager.newSubManager()) {
-      NDArray input = scope.create(batch, inputShape(config, images.size()));
-      List<List<Detection>> decoded = decoder.decode(forward(input, false));
-      List<List<Detection>> result = new ArrayList<>();
-      for (int i = 0; i < decoded.size(); i++) {
-        InputView view = views.get(i);
-        result.add(decoded.get(i).stream().map(view::toImage).toList());
-      }
-      return result;
+      return pass.run(scope.create(batch, inputShape(config, images.size())), views);
     } finally {
       JniUtils.setGradMode(recording);
     }
+  }
+
+  private static List<List<Detection>> inImagePixels(List<List<Detection>> decoded,
+      List<InputView> views) {
+    List<List<Detection>> result = new ArrayList<>();
+    for (int i = 0; i < decoded.size(); i++) {
+      result.add(decoded.get(i).stream().map(views.get(i)::toImage).toList());
+    }
+    return result;
+  }
+
+  /** One inference pass over a batch already in input tensor form. */
+  @FunctionalInterface
+  private interface Pass<T> {
+    T run(NDArray input, List<InputView> views);
   }
 
   /** One pass of the network; in training mode batch norm uses and updates batch statistics. */

@@ -7,6 +7,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.pooling.Pool;
 import io.admlops.activities.model.ModelConfig;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -28,35 +29,63 @@ public final class PeakDecoder {
 
   /** The detections of every frame of a batch, best first, in input pixels. */
   public List<List<Detection>> decode(NDList outputs) {
+    return decode(peaks(outputs), outputs);
+  }
+
+  /**
+   * The local maxima of a batch's class scores: every cell that is the highest of its
+   * neighbourhood keeps its score, every other cell is zero.
+   */
+  Peaks peaks(NDList outputs) {
     NDArray scores = Activation.sigmoid(outputs.get(CenterNet.Outputs.HEATMAP.ordinal()));
     int kernel = inference.nmsKernel();
     NDArray pooled = Pool.maxPool2d(scores, new Shape(kernel, kernel), new Shape(1, 1),
         new Shape(kernel / 2, kernel / 2), false);
-    NDArray peaks = scores.mul(pooled.eq(scores));
-    Shape shape = peaks.getShape();
-    int frames = (int) shape.get(0);
-    int classes = (int) shape.get(1);
-    int height = (int) shape.get(2);
-    int width = (int) shape.get(3);
-    float[] peak = peaks.toFloatArray();
+    Shape shape = scores.getShape();
+    return new Peaks(scores.mul(pooled.eq(scores)).toFloatArray(), (int) shape.get(0),
+        (int) shape.get(1), (int) shape.get(2), (int) shape.get(3));
+  }
+
+  /** The peaks at or above the score threshold as boxes, best first, in input pixels. */
+  List<List<Detection>> decode(Peaks peaks, NDList outputs) {
     float[] size = outputs.get(CenterNet.Outputs.SIZE.ordinal()).toFloatArray();
     float[] offset = outputs.get(CenterNet.Outputs.OFFSET.ordinal()).toFloatArray();
-    int cells = height * width;
+    int cells = peaks.height() * peaks.width();
     List<List<Detection>> batch = new ArrayList<>();
-    for (int n = 0; n < frames; n++) {
+    for (int n = 0; n < peaks.frames(); n++) {
       List<Detection> found = new ArrayList<>();
-      for (int c = 0; c < classes; c++) {
-        int base = (n * classes + c) * cells;
+      for (int c = 0; c < peaks.classes(); c++) {
+        int base = (n * peaks.classes() + c) * cells;
         for (int cell = 0; cell < cells; cell++) {
-          float score = peak[base + cell];
+          float score = peaks.scores()[base + cell];
           if (score >= inference.scoreThreshold()) {
-            found.add(box(c, score, cell, width, size, offset, n * 2 * cells, cells));
+            found.add(box(c, score, cell, peaks.width(), size, offset, n * 2 * cells, cells));
           }
         }
       }
       found.sort(Comparator.comparingDouble(Detection::score).reversed());
       batch.add(List.copyOf(found.subList(0, Math.min(found.size(),
           inference.maxDetections()))));
+    }
+    return batch;
+  }
+
+  /**
+   * The {@code count} highest peak scores of each frame over all classes, highest first,
+   * whether or not they reach the threshold; fewer when a frame has fewer peaks.
+   */
+  List<float[]> strongest(Peaks peaks, int count) {
+    int perFrame = peaks.classes() * peaks.height() * peaks.width();
+    List<float[]> batch = new ArrayList<>();
+    for (int n = 0; n < peaks.frames(); n++) {
+      float[] frame = Arrays.copyOfRange(peaks.scores(), n * perFrame, (n + 1) * perFrame);
+      Arrays.sort(frame);
+      int kept = 0;
+      float[] strongest = new float[Math.min(count, perFrame)];
+      for (int i = frame.length - 1; i >= 0 && kept < strongest.length && frame[i] > 0; i--) {
+        strongest[kept++] = frame[i];
+      }
+      batch.add(Arrays.copyOf(strongest, kept));
     }
     return batch;
   }
@@ -69,4 +98,10 @@ public final class PeakDecoder {
     double halfH = Math.max(0, size[base + cells + cell]) * stride / 2;
     return new Detection(classIndex, score, cx - halfW, cy - halfH, cx + halfW, cy + halfH);
   }
+
+  /**
+   * A batch's local maxima, {@code [frames, classes, height, width]} flattened; zero where a
+   * cell is not a peak.
+   */
+  record Peaks(float[] scores, int frames, int classes, int height, int width) {}
 }

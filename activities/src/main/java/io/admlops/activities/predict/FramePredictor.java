@@ -34,7 +34,7 @@ public final class FramePredictor {
       List<Frame> batch = frames.subList(from, Math.min(from + BATCH, frames.size()));
       List<BufferedImage> images = new ArrayList<>();
       for (Frame frame : batch) {
-        images.add(decode(frame));
+        images.add(readImage(frame));
       }
       List<List<io.admlops.activities.detector.Detection>> found = detector.detect(images);
       for (int i = 0; i < batch.size(); i++) {
@@ -48,7 +48,12 @@ public final class FramePredictor {
     return detections;
   }
 
-  private static BufferedImage decode(Frame frame) throws IOException {
+  /**
+   * A frame's image, decoded from its absolute path.
+   *
+   * @throws UserInputException when the image is missing or cannot be decoded
+   */
+  public static BufferedImage readImage(Frame frame) throws IOException {
     Path file = Path.of(frame.image().uri());
     BufferedImage image = file.toFile().isFile() ? ImageIO.read(file.toFile()) : null;
     if (image == null) {
