@@ -80,17 +80,28 @@ final class DetectorTrainer {
       for (int epoch = firstEpoch; epoch <= training.epochs(); epoch++) {
         long started = System.nanoTime();
         LossTotals totals = new LossTotals();
+        int skipped = 0;
         double rate = 0;
         int images = 0;
         Iterator<TrainingBatch> batches = pipeline.epoch(epoch);
         for (long inEpoch = 0; batches.hasNext(); inEpoch++) {
           TrainingBatch batch = batches.next();
           rate = schedule.rate(epoch, inEpoch);
-          totals.add(step(detector, loss, batch));
-          updater.step(rate);
+          Map<String, Double> parts = step(detector, loss, batch);
+          if (updater.step(rate)) {
+            totals.add(parts);
+          } else {
+            skipped++;
+            LOG.warn("{} epoch {}: step {} skipped, its loss {} gave gradients that are not "
+                + "finite", config.name(), epoch, step, parts.get("total"));
+          }
           step++;
           images += batch.frames();
           listener.stepFinished(epoch, step);
+        }
+        if (skipped > 0 && totals.isEmpty()) {
+          throw new IllegalStateException(config.name() + " epoch " + epoch + ": every step "
+              + "gave gradients that are not finite; lower the learning rate");
         }
         long elapsed = System.nanoTime() - started;
         trainingNanos += elapsed;
@@ -185,6 +196,10 @@ final class DetectorTrainer {
     void add(Map<String, Double> parts) {
       parts.forEach((name, value) -> sums.merge(name, value, Double::sum));
       steps++;
+    }
+
+    boolean isEmpty() {
+      return steps == 0;
     }
 
     double mean(String part) {

@@ -26,6 +26,8 @@ final class ParameterUpdater {
   private static final float BETA1 = 0.9f;
   private static final float BETA2 = 0.999f;
   private static final float EPSILON = 1e-8f;
+  /** Largest global gradient norm a step applies; larger ones are scaled down to it. */
+  static final double MAX_GRADIENT_NORM = 10;
 
   private final ModelConfig.Optimizer settings;
   private final List<Parameter> trainable = new ArrayList<>();
@@ -54,10 +56,23 @@ final class ParameterUpdater {
     }
   }
 
-  /** Applies one step with the gradients of the last backward pass, then clears them. */
-  void step(double learningRate) {
+  /**
+   * Applies one step with the gradients of the last backward pass, then clears them. The
+   * gradients are first scaled down to a global norm of at most {@value #MAX_GRADIENT_NORM},
+   * so one bad batch cannot throw the weights far; a step whose gradients are not finite is
+   * skipped, so it cannot poison them.
+   *
+   * @return whether the step was applied
+   */
+  boolean step(double learningRate) {
+    double norm = gradientNorm();
+    if (!Double.isFinite(norm)) {
+      clearGradients();
+      return false;
+    }
     steps++;
     float rate = (float) learningRate;
+    float clip = norm > MAX_GRADIENT_NORM ? (float) (MAX_GRADIENT_NORM / norm) : 1f;
     float decay = (float) settings.weightDecay();
     for (int i = 0; i < trainable.size(); i++) {
       try (NDScope scope = new NDScope()) {
@@ -66,7 +81,8 @@ final class ParameterUpdater {
         // Updated in place through a view without autograd history, as optimizers do: on a
         // thread where gradient recording is on, PyTorch refuses in-place changes to a leaf.
         NDArray weight = parameter.stopGradient();
-        NDArray g = decay == 0 ? gradient : gradient.add(weight.mul(decay));
+        NDArray clipped = clip == 1f ? gradient : gradient.mul(clip);
+        NDArray g = decay == 0 ? clipped : clipped.add(weight.mul(decay));
         if (adam()) {
           adam(weight, g, state.get(2 * i), state.get(2 * i + 1), rate);
         } else {
@@ -75,6 +91,27 @@ final class ParameterUpdater {
           weight.subi(velocity.mul(rate));
         }
         gradient.subi(gradient);
+      }
+    }
+    return true;
+  }
+
+  /** The L2 norm of all gradients together. */
+  private double gradientNorm() {
+    double sum = 0;
+    for (Parameter parameter : trainable) {
+      try (NDScope scope = new NDScope()) {
+        sum += parameter.getArray().getGradient().square().sum().getFloat();
+      }
+    }
+    return Math.sqrt(sum);
+  }
+
+  private void clearGradients() {
+    for (Parameter parameter : trainable) {
+      try (NDScope scope = new NDScope()) {
+        NDArray gradient = parameter.getArray().getGradient();
+        gradient.set(new float[(int) gradient.size()]);
       }
     }
   }
