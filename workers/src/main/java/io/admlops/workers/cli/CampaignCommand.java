@@ -1,13 +1,16 @@
 package io.admlops.workers.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.admlops.schemas.UserInputException;
 import io.admlops.schemas.json.Mappers;
 import io.admlops.schemas.json.YamlFiles;
 import io.admlops.workers.stack.StackSettings;
 import io.admlops.workers.stack.TemporalConnection;
+import io.admlops.schemas.json.Mappers;
 import io.admlops.workflows.TaskQueues;
+import io.admlops.workflows.loop.CampaignConfig;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.temporal.api.common.v1.WorkflowExecution;
@@ -113,6 +116,14 @@ class CampaignCommand {
       }
       if (!node.path("name").isTextual()) {
         throw new UserInputException(file + ": field 'name' is missing or not text");
+      }
+      // Checked here so a bad config is refused at once instead of failing the workflow.
+      try {
+        Mappers.json().treeToValue(node, CampaignConfig.class).withDefaults();
+      } catch (JsonProcessingException e) {
+        throw new UserInputException(file + ": " + e.getOriginalMessage(), e);
+      } catch (IllegalArgumentException e) {
+        throw new UserInputException(file + ": " + e.getMessage(), e);
       }
       return node;
     }

@@ -5,7 +5,12 @@ import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.temporal.internal.testservice.GRPCServerHelper;
+import io.admlops.workflows.loop.LoopSearchAttributes;
+import io.temporal.api.operatorservice.v1.AddSearchAttributesRequest;
+import io.temporal.common.SearchAttributeKey;
 import io.temporal.internal.testservice.TestServicesStarter;
+import io.temporal.serviceclient.OperatorServiceStubs;
+import io.temporal.serviceclient.OperatorServiceStubsOptions;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -47,8 +52,9 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
         new InetSocketAddress(InetAddress.getLoopbackAddress(), port),
         InsecureServerCredentials.create());
     GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    EmbeddedTemporalServer started;
     try {
-      return new EmbeddedTemporalServer(services, builder.build().start());
+      started = new EmbeddedTemporalServer(services, builder.build().start());
     } catch (IOException e) {
       services.close();
       if (e.getCause() instanceof BindException || e instanceof BindException) {
@@ -57,6 +63,28 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
             + " to use that server, or --temporal-port to serve on another port", e);
       }
       throw e;
+    }
+    started.registerLoopSearchAttributes();
+    return started;
+  }
+
+  /**
+   * The campaign workflows upsert their search attributes, which a Temporal service refuses
+   * unless registered; the dev server script registers them the same way.
+   */
+  private void registerLoopSearchAttributes() {
+    AddSearchAttributesRequest.Builder request =
+        AddSearchAttributesRequest.newBuilder().setNamespace("default");
+    for (SearchAttributeKey<?> key : LoopSearchAttributes.KEYS) {
+      request.putSearchAttributes(key.getName(), key.getValueType());
+    }
+    OperatorServiceStubs operator = OperatorServiceStubs.newServiceStubs(
+        OperatorServiceStubsOptions.newBuilder().setTarget(address())
+            .validateAndBuildWithDefaults());
+    try {
+      operator.blockingStub().addSearchAttributes(request.build());
+    } finally {
+      operator.shutdown();
     }
   }
 

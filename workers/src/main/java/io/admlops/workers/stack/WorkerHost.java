@@ -6,12 +6,16 @@ import io.admlops.activities.datasets.DatasetStore;
 import io.admlops.activities.evaluate.EvaluateActivitiesImpl;
 import io.admlops.activities.evaluate.EvaluationJob;
 import io.admlops.activities.model.ComputeDevice;
+import io.admlops.activities.loop.LoopActivitiesImpl;
+import io.admlops.activities.loop.MineActivitiesImpl;
 import io.admlops.activities.probe.ProbeActivitiesImpl;
 import io.admlops.activities.store.RegistryDatabase;
 import io.admlops.activities.store.StorageRoots;
 import io.admlops.activities.train.TrainActivitiesImpl;
 import io.admlops.activities.train.TrainingJob;
 import io.admlops.workflows.TaskQueues;
+import io.admlops.workflows.loop.CampaignWorkflowImpl;
+import io.admlops.workflows.loop.IterationWorkflowImpl;
 import io.admlops.workflows.probe.ProbeWorkflowImpl;
 import io.temporal.client.WorkflowClient;
 import io.temporal.worker.Worker;
@@ -54,17 +58,21 @@ public final class WorkerHost implements AutoCloseable {
     for (TaskQueues queue : queues) {
       Worker worker = factory.newWorker(queue.taskQueue());
       if (queue == TaskQueues.WORKFLOWS) {
-        worker.registerWorkflowImplementationTypes(ProbeWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(ProbeWorkflowImpl.class,
+            CampaignWorkflowImpl.class, IterationWorkflowImpl.class);
       }
       if (queue == TaskQueues.CPU) {
-        worker.registerActivitiesImplementations(new CollectActivitiesImpl(storage));
+        worker.registerActivitiesImplementations(new CollectActivitiesImpl(storage),
+            new LoopActivitiesImpl(registry.get().dsl(), datasets(registry.get(), storage),
+                storage.datasets()));
       }
       if (queue == TaskQueues.GPU) {
         // Said at startup so the operator sees at once whether the GPU machine has its GPU.
         log.info("gpu worker computes with {}", ComputeDevice.local().describe());
-        DatasetRegistry datasets = new DatasetRegistry(registry.get(),
-            new DatasetStore(storage.datasets()));
+        DatasetRegistry datasets = datasets(registry.get(), storage);
         worker.registerActivitiesImplementations(
+            new MineActivitiesImpl(registry.get().dsl(), datasets, storage.datasets(),
+                ComputeDevice.local()),
             new TrainActivitiesImpl(new TrainingJob(registry.get().dsl(), datasets,
                 storage.modelZoo(), ComputeDevice.local(),
                 Runtime.getRuntime().availableProcessors())),
@@ -76,6 +84,10 @@ public final class WorkerHost implements AutoCloseable {
     }
     factory.start();
     return new WorkerHost(factory, queues);
+  }
+
+  private static DatasetRegistry datasets(RegistryDatabase registry, StorageRoots storage) {
+    return new DatasetRegistry(registry, new DatasetStore(storage.datasets()));
   }
 
   public List<TaskQueues> queues() {

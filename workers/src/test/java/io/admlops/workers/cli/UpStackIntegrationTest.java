@@ -3,6 +3,7 @@ package io.admlops.workers.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.admlops.activities.RepositoryFiles;
 import io.admlops.activities.store.RegistryDatabase;
 import io.admlops.workers.stack.DevStack;
 import io.admlops.workers.stack.StackSettings;
@@ -95,7 +96,17 @@ class UpStackIntegrationTest {
   @Test
   void campaignCommandsStartInspectSignalAndCancelACampaignWorkflow() throws Exception {
     Path config = home.resolve("night-and-fog.yaml");
-    Files.writeString(config, "name: night-and-fog\ncadence: P7D\nlabelingBudget: 500\n");
+    Files.writeString(config, "name: night-and-fog\ncadence: P7D\n");
+    CliRun incomplete = CliRun.of("campaign", "start", "--config", config.toString(),
+        "--temporal", stack.temporalAddress());
+    assertEquals(2, incomplete.exitCode());
+    assertEquals("admlops: " + config + ": campaign config field 'dataset' is missing",
+        incomplete.err().strip());
+    // The dataset has no version yet: the campaign's first iteration fails and is noted,
+    // and the campaign waits for its next turn.
+    Files.writeString(config, "name: night-and-fog\ncadence: P7D\ndataset: drive\n"
+        + "modelConfig: " + RepositoryFiles.locate("configs/models/centernet-tiny.yaml")
+        + "\nlabeling: {budget: 500}\n");
     String temporal = stack.temporalAddress();
 
     CliRun start = CliRun.of("campaign", "start", "--config", config.toString(),

@@ -10,6 +10,9 @@ import java.util.List;
  *
  * @param name the campaign's name; its workflow id is {@code campaign-<name>}
  * @param dataset the registry dataset the loop grows
+ * @param datasetDefinition the dataset definition file whose taxonomy, box rules and
+ *     attributes the labeling spec and QA follow (default
+ *     {@code configs/datasets/driving-2d.yaml})
  * @param modelConfig the model config file every iteration trains, as workers see it
  * @param collect where new frames come from
  * @param mining how frames are chosen for labeling
@@ -22,12 +25,14 @@ import java.util.List;
  *     continue-as-new (default 4)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record CampaignConfig(String name, String dataset, String modelConfig,
+public record CampaignConfig(String name, String dataset, String datasetDefinition,
+    String modelConfig,
     Collect collect, Mining mining, Labeling labeling, Deploy deploy, String cadence,
     int iterations, int continueAsNewEvery) {
 
   /**
-   * The config with every absent optional field at its default: generator source with the
+   * The config with every absent optional field at its default: the driving-2d definition,
+   * generator source with the
    * fleet mix and 400 frames, mined selection of 50 frames, simulated vendor, reminders every
    * day, giving up after 14 days, 2 reworks, tolerance 0.01, weekly cadence, continue-as-new
    * every 4 iterations.
@@ -42,7 +47,8 @@ public record CampaignConfig(String name, String dataset, String modelConfig,
     Mining m = mining == null ? new Mining(null, 0) : mining;
     Labeling l = labeling == null ? new Labeling(0, null, null, null, -1) : labeling;
     Deploy d = deploy == null ? new Deploy(0, List.of(), false) : deploy;
-    return new CampaignConfig(name, dataset, modelConfig,
+    return new CampaignConfig(name, dataset,
+        or(datasetDefinition, "configs/datasets/driving-2d.yaml"), modelConfig,
         new Collect(or(c.source(), "generator"),
             c.mix() == null && c.inbox() == null ? "configs/collect/fleet.yaml" : c.mix(),
             c.inbox(), c.framesPerIteration() > 0 ? c.framesPerIteration() : 400, c.seed()),

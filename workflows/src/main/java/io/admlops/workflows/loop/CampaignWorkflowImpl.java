@@ -1,6 +1,8 @@
 package io.admlops.workflows.loop;
 
 import io.temporal.api.enums.v1.ParentClosePolicy;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
@@ -121,7 +123,15 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         Workflow.getInfo().getWorkflowId(), iteration, config, modelConfigYaml,
         datasetVersion, productionModel, Math.max(0, config.labeling().budget() - labelsSpent),
         bootstrap));
-    IterationSummary summary = done.get();
+    IterationSummary summary;
+    try {
+      summary = done.get();
+    } catch (ChildWorkflowFailure e) {
+      // One failed iteration does not end a campaign that runs for weeks: it is noted, and
+      // the next iteration comes at its time (or on runNow, once the cause is fixed).
+      summary = new IterationSummary(iteration, 0, 0, 0, null, null, null, null,
+          productionModel, false, "failed: " + rootMessage(e), null);
+    }
     childId = null;
     stage = null;
     awaitingApproval = null;
@@ -159,6 +169,15 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
             : Integer.toString(config.labeling().budget()));
   }
 
+  private static String rootMessage(Throwable failure) {
+    Throwable cause = failure;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause instanceof ApplicationFailure application
+        ? application.getOriginalMessage() : cause.getMessage();
+  }
+
   private void note(String line) {
     notes.add(line);
     while (notes.size() > NOTES_KEPT) {
@@ -170,7 +189,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     try {
       return input.withDefaults();
     } catch (IllegalArgumentException e) {
-      throw io.temporal.failure.ApplicationFailure.newNonRetryableFailure(e.getMessage(),
+      throw ApplicationFailure.newNonRetryableFailure(e.getMessage(),
           "InvalidCampaignConfig");
     }
   }

@@ -94,7 +94,7 @@ public class IterationWorkflowImpl implements IterationWorkflow {
   private QaVerdict labels(MineResult mined) {
     CampaignConfig.Labeling policy = request.config().labeling();
     LabelingBatch batch = loop.requestLabels(campaignName(), request.iteration(),
-        mined.manifest(), request.config().dataset());
+        mined.manifest(), request.config().datasetDefinition());
     awaited = batch;
     int rework = 0;
     tell(IterationEvent.Kind.BATCH_PENDING, pending(batch, rework), null);
@@ -117,7 +117,8 @@ public class IterationWorkflowImpl implements IterationWorkflow {
       }
       AnnotationsReturned labels = returned;
       returned = null;
-      QaVerdict verdict = loop.checkLabels(batch, labels, request.config().dataset());
+      QaVerdict verdict = loop.checkLabels(batch, labels,
+          request.config().datasetDefinition());
       if (verdict.accepted()) {
         awaited = null;
         tell(IterationEvent.Kind.BATCH_SETTLED, pending(batch, rework),

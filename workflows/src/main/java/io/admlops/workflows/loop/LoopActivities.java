@@ -20,18 +20,18 @@ public interface LoopActivities {
   @ActivityMethod
   String analyze(String dataset, int version);
 
-  /** Writes the labeling job of mined frames into the outbox. */
+  /** Writes the labeling job of mined frames, specified by a dataset definition, to the outbox. */
   @ActivityMethod
   LabelingBatch requestLabels(String campaign, int iteration, String minedManifest,
-      String dataset);
+      String definition);
 
   /** Reminds the vendor of a batch still out; {@code reminder} counts from 1. */
   @ActivityMethod
   void remind(LabelingBatch batch, int reminder);
 
-  /** Reads returned labels and runs QA on them. */
+  /** Reads returned labels and runs QA on them against a dataset definition. */
   @ActivityMethod
-  QaVerdict checkLabels(LabelingBatch batch, AnnotationsReturned returned, String dataset);
+  QaVerdict checkLabels(LabelingBatch batch, AnnotationsReturned returned, String definition);
 
   /** Sends labels back for rework with QA's reasons. */
   @ActivityMethod

@@ -3,6 +3,7 @@ package io.admlops.workflows.loop;
 import io.temporal.common.SearchAttributeKey;
 import io.temporal.common.SearchAttributeUpdate;
 import io.temporal.workflow.Workflow;
+import java.util.List;
 
 /**
  * The custom search attributes the loop's workflows keep current, so the Temporal UI lists
@@ -20,6 +21,10 @@ public final class LoopSearchAttributes {
   public static final SearchAttributeKey<String> MODEL_VERSION =
       SearchAttributeKey.forKeyword("ModelVersion");
   public static final SearchAttributeKey<Double> BEST_MAP = SearchAttributeKey.forDouble("BestMAP");
+
+  /** Every key, for registering them with a Temporal service. */
+  public static final List<SearchAttributeKey<?>> KEYS = List.of(CAMPAIGN_NAME, ITERATION, STAGE,
+      DATASET_VERSION, MODEL_VERSION, BEST_MAP);
 
   private LoopSearchAttributes() {}
 

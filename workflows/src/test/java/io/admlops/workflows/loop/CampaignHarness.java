@@ -49,7 +49,7 @@ final class CampaignHarness implements AutoCloseable {
 
   /** The settings the tests vary: how many iterations, when to continue as new, approval. */
   static CampaignConfig config(int iterations, int continueAsNewEvery, boolean approval) {
-    return new CampaignConfig("night", "drive", "configs/models/centernet-tiny.yaml",
+    return new CampaignConfig("night", "drive", null, "configs/models/centernet-tiny.yaml",
         new CampaignConfig.Collect("generator", "configs/collect/fleet.yaml", null, 400, 100),
         new CampaignConfig.Mining("mined", 40),
         new CampaignConfig.Labeling(1000, "simulated", "P1D", "P14D", 2),

@@ -69,7 +69,7 @@ class SimulatedWorld implements CollectActivities, LoopActivities, MineActivitie
 
   @Override
   public LabelingBatch requestLabels(String campaign, int iteration, String minedManifest,
-      String dataset) {
+      String definition) {
     calls.add("requestLabels " + iteration);
     String batch = "lb-" + campaign + "-" + iteration;
     return new LabelingBatch(batch, "outbox/" + batch, 40, minedManifest);
@@ -82,7 +82,7 @@ class SimulatedWorld implements CollectActivities, LoopActivities, MineActivitie
 
   @Override
   public QaVerdict checkLabels(LabelingBatch batch, AnnotationsReturned returned,
-      String dataset) {
+      String definition) {
     calls.add("checkLabels " + returned.uri());
     if (returned.uri().contains("bad")) {
       return new QaVerdict(false, List.of("frame seq-1/000004: box outside the image"), null,

@@ -1,0 +1,102 @@
+package io.admlops.activities.loop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.admlops.activities.RepositoryFiles;
+import io.admlops.activities.annotate.AnnotationStandard;
+import io.admlops.activities.annotate.LabelErrors;
+import io.admlops.activities.annotate.SimulatedLabelingVendor;
+import io.admlops.activities.datasets.DatasetRegistry;
+import io.admlops.activities.datasets.DatasetStore;
+import io.admlops.activities.datasets.FrameSource;
+import io.admlops.activities.store.RegistryDatabase;
+import io.admlops.activities.store.TestDatabase;
+import io.admlops.activities.train.GeneratedFrames;
+import io.admlops.schemas.frame.Frame;
+import io.admlops.schemas.frame.FrameObject;
+import io.admlops.workflows.loop.AnnotationsReturned;
+import io.admlops.workflows.loop.LabelingBatch;
+import io.admlops.workflows.loop.QaVerdict;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The labeling round trip of one iteration through the real libraries: a job for mined
+ * frames, the simulated vendor's Label Studio export, QA, and the accepted labels becoming
+ * the dataset's next version.
+ */
+class LoopActivitiesImplTest {
+
+  private static final String DEFINITION =
+      RepositoryFiles.locate("configs/datasets/driving-2d.yaml").toString();
+
+  @TempDir Path dir;
+  private Path store;
+  private DatasetRegistry datasets;
+  private LoopActivitiesImpl loop;
+  private List<Frame> truth;
+
+  @BeforeEach
+  void seededDatasetAndMinedFrames() throws Exception {
+    RegistryDatabase database = TestDatabase.freshRegistry();
+    store = dir.resolve("store");
+    datasets = new DatasetRegistry(database, new DatasetStore(store));
+    datasets.importVersion("drive", null, FrameSource.of(
+        GeneratedFrames.write("fleet.yaml", 41, 10, dir.resolve("seed"))), null, null);
+    truth = GeneratedFrames.write("night-and-fog.yaml", 42, 6, store.resolve("collected/n"));
+    // What mining writes: the frames with the model's detections as scored objects.
+    List<Frame> mined = truth.stream().map(f -> f.withObjects(f.objects().stream()
+        .limit(1).map(o -> new FrameObject(null, o.category(), o.box(), null, null, null,
+            null, false, false, null, 0.9, null)).toList())).toList();
+    LoopManifests.write(store.resolve("mined/night/iteration-2/frames.jsonl"), mined);
+    loop = new LoopActivitiesImpl(database.dsl(), datasets, store);
+  }
+
+  @Test
+  void labelsThatPassQaBecomeTheNextDatasetVersion() throws Exception {
+    LabelingBatch batch = loop.requestLabels("night", 2, "mined/night/iteration-2/frames.jsonl",
+        DEFINITION);
+    assertEquals(6, batch.frames());
+    Path export = deliver(batch, LabelErrors.NONE);
+
+    QaVerdict verdict = loop.checkLabels(batch,
+        new AnnotationsReturned(batch.batchId(), export.toString(), "labelstudio"), DEFINITION);
+
+    assertTrue(verdict.accepted(), verdict.reasons().toString());
+    assertEquals(6, verdict.labeledFrames());
+    int version = loop.importLabels("drive", 1, verdict.labeledManifest(), "iteration 2");
+    assertEquals(2, version);
+    assertEquals(16, datasets.version("drive", 2).frames());
+    assertEquals(truth.stream().mapToInt(f -> f.objects().size()).sum()
+        + datasets.version("drive", 1).objects(), datasets.version("drive", 2).objects());
+    // A retried import finds the version it made.
+    assertEquals(2, loop.importLabels("drive", 1, verdict.labeledManifest(), "retried"));
+  }
+
+  @Test
+  void labelsWithManyErrorsGoBackWithQasReasons() throws Exception {
+    LabelingBatch batch = loop.requestLabels("night", 2, "mined/night/iteration-2/frames.jsonl",
+        DEFINITION);
+    Path export = deliver(batch, new LabelErrors(1.0, 7));
+
+    QaVerdict verdict = loop.checkLabels(batch,
+        new AnnotationsReturned(batch.batchId(), export.toString(), "labelstudio"), DEFINITION);
+
+    assertFalse(verdict.accepted());
+    assertFalse(verdict.reasons().isEmpty());
+  }
+
+  private Path deliver(LabelingBatch batch, LabelErrors errors) throws Exception {
+    Path out = dir.resolve("vendor").resolve(batch.batchId() + ".json");
+    java.nio.file.Files.createDirectories(out.getParent());
+    new SimulatedLabelingVendor(truth.stream().collect(java.util.stream.Collectors.toMap(
+        Frame::id, f -> f)), AnnotationStandard.load(Path.of(DEFINITION)))
+        .labelStudioExport(Path.of(java.net.URI.create(batch.outboxUri())), errors, out);
+    return out;
+  }
+}
