@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -33,15 +34,22 @@ public enum ReturnFormat {
     return cliName;
   }
 
+  /** The names, comma-separated, for messages that say what was expected. */
+  public static final String NAMES = Arrays.stream(values()).map(ReturnFormat::cliName)
+      .collect(Collectors.joining(", "));
+
+  /** The format of a name as signals and commands spell it, ignoring case. */
+  public static Optional<ReturnFormat> find(String name) {
+    String wanted = name == null ? "" : name.toLowerCase(Locale.ROOT);
+    return Arrays.stream(values()).filter(f -> f.cliName.equals(wanted)).findFirst();
+  }
+
   /**
    * @throws UserInputException naming the formats there are
    */
   public static ReturnFormat named(String name) {
-    String wanted = name == null ? "" : name.toLowerCase(Locale.ROOT);
-    return Arrays.stream(values()).filter(f -> f.cliName.equals(wanted)).findFirst()
-        .orElseThrow(() -> new UserInputException("unknown labels format '" + name
-            + "'; expected one of " + Arrays.stream(values()).map(ReturnFormat::cliName)
-                .collect(Collectors.joining(", "))));
+    return find(name).orElseThrow(() -> new UserInputException("unknown labels format '"
+        + name + "'; expected one of " + NAMES));
   }
 
   /**

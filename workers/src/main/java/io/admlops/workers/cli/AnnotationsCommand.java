@@ -1,9 +1,9 @@
 package io.admlops.workers.cli;
 
+import io.admlops.activities.annotate.ReturnFormat;
 import io.admlops.schemas.UserInputException;
 import io.admlops.workers.webhook.AnnotationsDelivery;
 import io.admlops.workers.webhook.AnnotationsDelivery.Delivered;
-import io.admlops.workers.webhook.ReturnedLabelFormat;
 import io.admlops.workflows.loop.AnnotationsReturned;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,9 +42,9 @@ class AnnotationsCommand {
 
     @Override
     public Integer call() {
-      if (ReturnedLabelFormat.named(format).isEmpty()) {
+      if (ReturnFormat.find(format).isEmpty()) {
         throw new UserInputException("--format " + format + ": expected one of "
-            + ReturnedLabelFormat.NAMES);
+            + ReturnFormat.NAMES);
       }
       if (!Files.exists(file)) {
         throw new UserInputException("--file " + file + ": no such file or folder");
@@ -65,7 +65,7 @@ class AnnotationsCommand {
   static class FormatNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      return Arrays.stream(ReturnedLabelFormat.values()).map(ReturnedLabelFormat::signalName)
+      return Arrays.stream(ReturnFormat.values()).map(ReturnFormat::cliName)
           .iterator();
     }
   }

@@ -3,6 +3,7 @@ package io.admlops.workers.webhook;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.admlops.activities.annotate.ReturnFormat;
 import io.admlops.schemas.UserInputException;
 import io.admlops.schemas.json.Mappers;
 import io.admlops.workflows.loop.AnnotationsReturned;
@@ -45,9 +46,9 @@ public record BatchDoneCall(String campaign, AnnotationsReturned returned) {
           "body: expected a JSON object with campaign, batchId, uri and format");
     }
     String format = text(root, "format");
-    if (ReturnedLabelFormat.named(format).isEmpty()) {
+    if (ReturnFormat.find(format).isEmpty()) {
       throw new UserInputException("field 'format': '" + format + "' is not a format labels "
-          + "are returned in; expected one of " + ReturnedLabelFormat.NAMES);
+          + "are returned in; expected one of " + ReturnFormat.NAMES);
     }
     return new BatchDoneCall(text(root, "campaign"),
         new AnnotationsReturned(text(root, "batchId"), fileUri(text(root, "uri")), format));
