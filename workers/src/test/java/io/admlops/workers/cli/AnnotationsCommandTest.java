@@ -1,7 +1,6 @@
 package io.admlops.workers.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admlops.workers.stack.EmbeddedTemporalServer;
 import io.admlops.workers.stack.TemporalConnection;
