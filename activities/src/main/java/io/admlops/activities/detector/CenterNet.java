@@ -3,6 +3,7 @@ package io.admlops.activities.detector;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -17,6 +18,7 @@ import io.admlops.activities.model.ModelConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * The anchor-free detector of Zhou et al., "Objects as Points" (2019), at the size a config
@@ -103,7 +105,8 @@ public final class CenterNet extends AbstractBlock {
     List<NDArray> features = new ArrayList<>();
     NDList x = inputs;
     for (SequentialBlock stage : stages) {
-      x = stage.forward(store, x, training, params);
+      NDList stageInput = x;
+      x = keepingOnlyOutput(() -> stage.forward(store, stageInput, training, params));
       features.add(x.singletonOrThrow());
     }
     return features;
@@ -112,16 +115,34 @@ public final class CenterNet extends AbstractBlock {
   /** The top-down fusion of the stages' features and the three heads on the fused map. */
   private NDList predict(ParameterStore store, List<NDArray> features, boolean training,
       PairList<String, Object> params) {
-    NDArray fused = lateral(store, features, stages.size() - 1, training, params);
-    for (int i = stages.size() - 2; i >= firstFused; i--) {
-      fused = upsample(fused).add(lateral(store, features, i, training, params));
-    }
-    NDList map = smooth.forward(store, new NDList(fused), training, params);
+    NDList map = keepingOnlyOutput(() -> {
+      NDArray fused = lateral(store, features, stages.size() - 1, training, params);
+      for (int i = stages.size() - 2; i >= firstFused; i--) {
+        fused = upsample(fused).add(lateral(store, features, i, training, params));
+      }
+      return smooth.forward(store, new NDList(fused), training, params);
+    });
     NDList outputs = new NDList();
     for (SequentialBlock head : heads) {
-      outputs.add(head.forward(store, map, training, params).singletonOrThrow());
+      outputs.add(keepingOnlyOutput(() -> head.forward(store, map, training, params))
+          .singletonOrThrow());
     }
     return outputs;
+  }
+
+  /**
+   * Runs a part of the network and frees the arrays it made on the way, keeping its output.
+   * Autograd holds on to what the backward pass needs by itself; without this, every
+   * intermediate (a batch norm's output, a pre-activation sum) would stay allocated until
+   * the caller's scope closes, so each training step would take fresh memory from the
+   * system rather than reuse what the previous layers just released.
+   */
+  private static NDList keepingOnlyOutput(Supplier<NDList> part) {
+    try (NDScope scope = new NDScope()) {
+      NDList output = part.get();
+      NDScope.unregister(output);
+      return output;
+    }
   }
 
   private NDArray lateral(ParameterStore store, List<NDArray> features, int stage,

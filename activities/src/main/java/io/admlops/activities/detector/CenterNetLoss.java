@@ -2,6 +2,7 @@ package io.admlops.activities.detector;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
 import io.admlops.activities.model.ModelConfig;
@@ -32,16 +33,21 @@ public final class CenterNetLoss {
    */
   public LossParts compute(NDList outputs, NDArray heatmap, NDArray size, NDArray offset,
       NDArray mask) {
-    NDArray objects = mask.sum().maximum(1f);
-    NDArray focal = focal(outputs.get(CenterNet.Outputs.HEATMAP.ordinal()), heatmap)
-        .div(objects);
-    NDArray sizeL1 = maskedL1(outputs.get(CenterNet.Outputs.SIZE.ordinal()), size, mask)
-        .div(objects);
-    NDArray offsetL1 = maskedL1(outputs.get(CenterNet.Outputs.OFFSET.ordinal()), offset, mask)
-        .div(objects);
-    NDArray total = focal.add(sizeL1.mul((float) weights.sizeWeight()))
-        .add(offsetL1.mul((float) weights.offsetWeight()));
-    return new LossParts(total, focal, sizeL1, offsetL1);
+    // The many temporaries are freed as soon as the parts exist; autograd keeps what the
+    // backward pass needs.
+    try (NDScope scope = new NDScope()) {
+      NDArray objects = mask.sum().maximum(1f);
+      NDArray focal = focal(outputs.get(CenterNet.Outputs.HEATMAP.ordinal()), heatmap)
+          .div(objects);
+      NDArray sizeL1 = maskedL1(outputs.get(CenterNet.Outputs.SIZE.ordinal()), size, mask)
+          .div(objects);
+      NDArray offsetL1 = maskedL1(outputs.get(CenterNet.Outputs.OFFSET.ordinal()), offset,
+          mask).div(objects);
+      NDArray total = focal.add(sizeL1.mul((float) weights.sizeWeight()))
+          .add(offsetL1.mul((float) weights.offsetWeight()));
+      NDScope.unregister(total, focal, sizeL1, offsetL1);
+      return new LossParts(total, focal, sizeL1, offsetL1);
+    }
   }
 
   private NDArray focal(NDArray logits, NDArray target) {

@@ -30,6 +30,7 @@ final class ParameterUpdater {
   static final double MAX_GRADIENT_NORM = 10;
 
   private final ModelConfig.Optimizer settings;
+  private final NDManager manager;
   private final List<Parameter> trainable = new ArrayList<>();
   /** Adam: first then second moment per parameter; SGD: the velocity per parameter. */
   private final List<NDArray> state = new ArrayList<>();
@@ -38,6 +39,7 @@ final class ParameterUpdater {
   ParameterUpdater(ModelConfig.Optimizer settings, PairList<String, Parameter> parameters,
       NDManager manager) {
     this.settings = settings;
+    this.manager = manager;
     for (Pair<String, Parameter> named : parameters) {
       Parameter parameter = named.getValue();
       if (parameter.requiresGradient()) {
@@ -71,40 +73,48 @@ final class ParameterUpdater {
       return false;
     }
     steps++;
-    float rate = (float) learningRate;
-    float clip = norm > MAX_GRADIENT_NORM ? (float) (MAX_GRADIENT_NORM / norm) : 1f;
-    float decay = (float) settings.weightDecay();
-    for (int i = 0; i < trainable.size(); i++) {
-      try (NDScope scope = new NDScope()) {
-        NDArray parameter = trainable.get(i).getArray();
-        NDArray gradient = parameter.getGradient();
-        // Updated in place through a view without autograd history, as optimizers do: on a
-        // thread where gradient recording is on, PyTorch refuses in-place changes to a leaf.
-        NDArray weight = parameter.stopGradient();
-        NDArray clipped = clip == 1f ? gradient : gradient.mul(clip);
-        NDArray g = decay == 0 ? clipped : clipped.add(weight.mul(decay));
-        if (adam()) {
-          adam(weight, g, state.get(2 * i), state.get(2 * i + 1), rate);
-        } else {
-          NDArray velocity = state.get(i);
-          velocity.muli(settings.momentum().floatValue()).addi(g);
-          weight.subi(velocity.mul(rate));
+    double clip = norm > MAX_GRADIENT_NORM ? MAX_GRADIENT_NORM / norm : 1;
+    try (NDScope stepScope = new NDScope()) {
+      Factors factors = new Factors(manager, settings, learningRate, clip, steps);
+      for (int i = 0; i < trainable.size(); i++) {
+        try (NDScope scope = new NDScope()) {
+          NDArray parameter = trainable.get(i).getArray();
+          NDArray gradient = parameter.getGradient();
+          // Updated in place through a view without autograd history, as optimizers do: on a
+          // thread where gradient recording is on, PyTorch refuses in-place changes to a leaf.
+          NDArray weight = parameter.stopGradient();
+          NDArray clipped = clip == 1 ? gradient : gradient.mul(factors.clip);
+          NDArray g = factors.decay == null ? clipped : clipped.add(weight.mul(factors.decay));
+          if (adam()) {
+            NDArray first = state.get(2 * i);
+            NDArray second = state.get(2 * i + 1);
+            first.muli(factors.beta1).addi(g.mul(factors.oneMinusBeta1));
+            second.muli(factors.beta2).addi(g.square().mul(factors.oneMinusBeta2));
+            NDArray denominator = second.div(factors.secondCorrection).sqrt()
+                .add(factors.epsilon);
+            weight.subi(first.div(factors.firstCorrection).div(denominator).mul(factors.rate));
+          } else {
+            NDArray velocity = state.get(i);
+            velocity.muli(factors.momentum).addi(g);
+            weight.subi(velocity.mul(factors.rate));
+          }
+          gradient.subi(gradient);
         }
-        gradient.subi(gradient);
       }
     }
     return true;
   }
 
-  /** The L2 norm of all gradients together. */
+  /** The L2 norm of all gradients together, read back once. */
   private double gradientNorm() {
-    double sum = 0;
-    for (Parameter parameter : trainable) {
-      try (NDScope scope = new NDScope()) {
-        sum += parameter.getArray().getGradient().square().sum().getFloat();
+    try (NDScope scope = new NDScope()) {
+      NDArray sum = null;
+      for (Parameter parameter : trainable) {
+        NDArray squares = parameter.getArray().getGradient().square().sum();
+        sum = sum == null ? squares : sum.add(squares);
       }
+      return sum == null ? 0 : Math.sqrt(sum.getFloat());
     }
-    return Math.sqrt(sum);
   }
 
   private void clearGradients() {
@@ -114,15 +124,6 @@ final class ParameterUpdater {
         gradient.set(new float[(int) gradient.size()]);
       }
     }
-  }
-
-  private void adam(NDArray weight, NDArray g, NDArray first, NDArray second, float rate) {
-    first.muli(BETA1).addi(g.mul(1 - BETA1));
-    second.muli(BETA2).addi(g.square().mul(1 - BETA2));
-    float firstCorrection = (float) (1 - Math.pow(BETA1, steps));
-    float secondCorrection = (float) (1 - Math.pow(BETA2, steps));
-    NDArray denominator = second.div(secondCorrection).sqrt().add(EPSILON);
-    weight.subi(first.div(firstCorrection).div(denominator).mul(rate));
   }
 
   /** Steps taken, which Adam's bias correction depends on. */
@@ -137,7 +138,7 @@ final class ParameterUpdater {
 
   /** Restores a state written by {@link #save} after {@code steps} steps. */
   void load(Path file, long stepsTaken) throws IOException {
-    try (NDManager reading = state.get(0).getManager().newSubManager()) {
+    try (NDManager reading = manager.newSubManager()) {
       NDList saved = NDList.decode(reading, Files.readAllBytes(file));
       if (saved.size() != state.size()) {
         throw new IOException(file + " holds " + saved.size() + " optimizer arrays, the "
@@ -156,5 +157,42 @@ final class ParameterUpdater {
 
   private int slots() {
     return adam() ? 2 : 1;
+  }
+
+  /**
+   * A step's scalars as 0-d arrays, made once per step. An operation given a Java number
+   * makes, uses and frees such an array each time: on every operation on every parameter, a
+   * native allocation that costs more than the arithmetic on most parameters. These are the
+   * arrays those operations would have made, so the results are the same.
+   */
+  private static final class Factors {
+    final NDArray rate;
+    final NDArray clip;
+    final NDArray decay;
+    final NDArray beta1;
+    final NDArray oneMinusBeta1;
+    final NDArray beta2;
+    final NDArray oneMinusBeta2;
+    final NDArray epsilon;
+    final NDArray firstCorrection;
+    final NDArray secondCorrection;
+    final NDArray momentum;
+
+    Factors(NDManager manager, ModelConfig.Optimizer settings, double learningRate,
+        double clip, long steps) {
+      rate = manager.create((float) learningRate);
+      this.clip = manager.create((float) clip);
+      decay = settings.weightDecay() == 0 ? null
+          : manager.create((float) settings.weightDecay());
+      beta1 = manager.create(BETA1);
+      oneMinusBeta1 = manager.create(1 - BETA1);
+      beta2 = manager.create(BETA2);
+      oneMinusBeta2 = manager.create(1 - BETA2);
+      epsilon = manager.create(EPSILON);
+      firstCorrection = manager.create((float) (1 - Math.pow(BETA1, steps)));
+      secondCorrection = manager.create((float) (1 - Math.pow(BETA2, steps)));
+      momentum = manager.create(settings.momentum() == null ? 0f
+          : settings.momentum().floatValue());
+    }
   }
 }
