@@ -18,6 +18,9 @@ import java.util.List;
  * @param mining how frames are chosen for labeling
  * @param labeling the labeling budget, vendor and waiting policy
  * @param deploy when a candidate replaces the production model
+ * @param benchmark a frozen dataset version every candidate is scored on against production,
+ *     on its test split, so that metrics of all iterations are comparable; absent, each
+ *     candidate is scored on the test split of the version it trained on
  * @param cadence ISO-8601 duration between iterations, e.g. {@code P7D}; {@code runNow}
  *     starts one early
  * @param iterations iterations to run before the campaign finishes; 0 for no end
@@ -27,8 +30,8 @@ import java.util.List;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CampaignConfig(String name, String dataset, String datasetDefinition,
     String modelConfig,
-    Collect collect, Mining mining, Labeling labeling, Deploy deploy, String cadence,
-    int iterations, int continueAsNewEvery) {
+    Collect collect, Mining mining, Labeling labeling, Deploy deploy, Benchmark benchmark,
+    String cadence, int iterations, int continueAsNewEvery) {
 
   /**
    * The config with every absent optional field at its default: the driving-2d definition,
@@ -59,8 +62,20 @@ public record CampaignConfig(String name, String dataset, String datasetDefiniti
             l.maxRework() >= 0 ? l.maxRework() : 2),
         new Deploy(d.tolerance() > 0 ? d.tolerance() : 0.01, d.targetSlices(),
             d.requireApproval()),
-        or(cadence, "P7D"), Math.max(0, iterations),
+        checkedBenchmark(), or(cadence, "P7D"), Math.max(0, iterations),
         continueAsNewEvery > 0 ? continueAsNewEvery : 4);
+  }
+
+  private Benchmark checkedBenchmark() {
+    if (benchmark == null) {
+      return null;
+    }
+    require(benchmark.dataset(), "benchmark.dataset");
+    if (benchmark.version() <= 0) {
+      throw new IllegalArgumentException("campaign config field 'benchmark.version' must be "
+          + "a version number, 1 or more");
+    }
+    return benchmark;
   }
 
   private static void require(String value, String field) {
@@ -116,4 +131,11 @@ public record CampaignConfig(String name, String dataset, String datasetDefiniti
       targetSlices = targetSlices == null ? List.of() : List.copyOf(targetSlices);
     }
   }
+
+  /**
+   * @param dataset the registry dataset holding the benchmark
+   * @param version its version; a version never changes, so neither do the benchmark frames
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Benchmark(String dataset, int version) {}
 }

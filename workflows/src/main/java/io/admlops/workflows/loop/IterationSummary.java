@@ -14,7 +14,8 @@ import java.util.Map;
  * @param labeled frames whose labels were accepted
  * @param datasetVersion the dataset version the iteration trained on, {@code name:version}
  * @param candidate the model version it trained, or null when it trained none
- * @param map the candidate's overall mAP on the test split, or null
+ * @param map the candidate's overall mAP on the test split it was scored on (the campaign's
+ *     benchmark, else its own version's), or null
  * @param sliceMaps the candidate's mAP per slice
  * @param production the production model after the iteration
  * @param promoted whether the candidate became the production model

@@ -156,9 +156,12 @@ public class IterationWorkflowImpl implements IterationWorkflow {
     record.candidate = candidate;
 
     enter("evaluate");
-    EvaluateResult result = evaluate.evaluate(new EvaluateRequest(candidate, config.dataset(),
-        version, "test", candidate.equals(request.productionModel()) ? null
-            : request.productionModel(), config.deploy().tolerance(), null));
+    CampaignConfig.Benchmark benchmark = config.benchmark() != null ? config.benchmark()
+        : new CampaignConfig.Benchmark(config.dataset(), version);
+    EvaluateResult result = evaluate.evaluate(new EvaluateRequest(candidate,
+        benchmark.dataset(), benchmark.version(), "test",
+        candidate.equals(request.productionModel()) ? null : request.productionModel(),
+        config.deploy().tolerance(), null));
     record.map = result.map();
     record.sliceMaps = result.sliceMaps();
 

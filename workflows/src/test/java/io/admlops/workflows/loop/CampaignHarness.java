@@ -53,7 +53,7 @@ final class CampaignHarness implements AutoCloseable {
         new CampaignConfig.Collect("generator", "configs/collect/fleet.yaml", null, 400, 100),
         new CampaignConfig.Mining("mined", 40),
         new CampaignConfig.Labeling(1000, "simulated", "P1D", "P14D", 2),
-        new CampaignConfig.Deploy(0.01, List.of("timeofday=night"), approval), "P7D",
+        new CampaignConfig.Deploy(0.01, List.of("timeofday=night"), approval), null, "P7D",
         iterations, continueAsNewEvery);
   }
 

@@ -74,6 +74,37 @@ class CampaignWorkflowTest {
   }
 
   @Test
+  void everyCandidateIsScoredOnTheCampaignsBenchmarkWhenItHasOne() {
+    try (CampaignHarness h = new CampaignHarness(improving())) {
+      CampaignConfig plain = CampaignHarness.config(3, 4, false);
+      h.start(new CampaignConfig(plain.name(), plain.dataset(), null, plain.modelConfig(),
+          plain.collect(), plain.mining(), plain.labeling(), plain.deploy(),
+          new CampaignConfig.Benchmark("benchmark", 1), plain.cadence(), plain.iterations(),
+          plain.continueAsNewEvery()));
+
+      h.runVendor(Duration.ofDays(1), b -> "file:///labels/" + b.batchId(), Duration.ofDays(30));
+
+      assertEquals(List.of("evaluate centernet-tiny:1 against null on benchmark:1 test",
+              "evaluate centernet-tiny:2 against centernet-tiny:1 on benchmark:1 test",
+              "evaluate centernet-tiny:3 against centernet-tiny:2 on benchmark:1 test"),
+          h.world.calls("evaluate"));
+    }
+  }
+
+  @Test
+  void withoutABenchmarkACandidateIsScoredOnTheVersionItTrainedOn() {
+    try (CampaignHarness h = new CampaignHarness(improving())) {
+      h.start(CampaignHarness.config(2, 4, false));
+
+      h.runVendor(Duration.ofDays(1), b -> "file:///labels/" + b.batchId(), Duration.ofDays(30));
+
+      assertEquals(List.of("evaluate centernet-tiny:1 against null on drive:1 test",
+              "evaluate centernet-tiny:2 against centernet-tiny:1 on drive:2 test"),
+          h.world.calls("evaluate"));
+    }
+  }
+
+  @Test
   void aCandidateThatRegressesIsNotPromoted() {
     // Version 2 is worse than version 1 overall and at night.
     SimulatedWorld regressing = new SimulatedWorld(1, v -> v == 2 ? 0.10 : 0.30);

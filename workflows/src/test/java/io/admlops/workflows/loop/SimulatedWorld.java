@@ -120,7 +120,8 @@ class SimulatedWorld implements CollectActivities, LoopActivities, MineActivitie
 
   @Override
   public EvaluateResult evaluate(EvaluateRequest request) {
-    calls.add("evaluate " + request.model() + " against " + request.baseline());
+    calls.add("evaluate " + request.model() + " against " + request.baseline() + " on "
+        + request.dataset() + ":" + request.datasetVersion() + " " + request.split());
     if (request.model().endsWith(":0")) {
       throw ApplicationFailure.newNonRetryableFailure("no such model", "InvalidEvaluateRequest");
     }
