@@ -29,7 +29,7 @@ drive() {
 drive day bench/conditions/day-only.yaml 1 $((2 * frames))
 drive mixed bench/conditions/day-only.yaml 1 "$frames"
 drive mixed configs/collect/night-and-fog.yaml 2 "$frames" 1
-drive conditions bench/conditions/all-conditions.yaml 3 4000
+drive conditions configs/collect/all-conditions.yaml 3 4000
 
 start=$(date +%s)
 ./admlops train --config bench/conditions/centernet-conditions.yaml --dataset day:1
