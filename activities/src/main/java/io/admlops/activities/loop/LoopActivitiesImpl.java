@@ -4,12 +4,15 @@ import io.admlops.activities.analyze.AnalysisReport;
 import io.admlops.activities.analyze.DatasetAnalysis;
 import io.admlops.activities.annotate.AnnotationQa;
 import io.admlops.activities.annotate.AnnotationStandard;
+import io.admlops.activities.annotate.LabelingJob;
 import io.admlops.activities.annotate.LabelingJobRequest;
 import io.admlops.activities.annotate.LabelingJobWriter;
 import io.admlops.activities.annotate.QaPolicy;
 import io.admlops.activities.annotate.QaReport;
 import io.admlops.activities.annotate.ReturnFormat;
 import io.admlops.activities.annotate.ReturnedLabels;
+import io.admlops.activities.annotate.SimulatedVendorOrder;
+import io.admlops.activities.annotate.SimulatedVendorOrders;
 import io.admlops.activities.datasets.DatasetRegistry;
 import io.admlops.activities.datasets.FrameSource;
 import io.admlops.activities.model.ModelConfig;
@@ -24,6 +27,7 @@ import io.admlops.schemas.frame.FrameObject;
 import io.admlops.workflows.loop.AnnotationsReturned;
 import io.admlops.workflows.loop.CampaignStart;
 import io.admlops.workflows.loop.LabelingBatch;
+import io.admlops.workflows.loop.LabelsRequest;
 import io.admlops.workflows.loop.LoopActivities;
 import io.admlops.workflows.loop.QaVerdict;
 import io.temporal.failure.ApplicationFailure;
@@ -35,6 +39,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,14 +67,24 @@ public class LoopActivitiesImpl implements LoopActivities {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoopActivitiesImpl.class);
 
+  private static final String CAMPAIGN = "campaign";
+  private static final Pattern REWORK_NOTE = Pattern.compile("rework-(\\d+)\\.txt");
+
   private final DSLContext dsl;
   private final DatasetRegistry datasets;
   private final Path store;
+  private final SimulatedVendorOrders vendor;
 
-  public LoopActivitiesImpl(DSLContext dsl, DatasetRegistry datasets, Path store) {
+  /**
+   * @param store the dataset store ({@code $DATASET})
+   * @param vendor where jobs go that the simulated labeling vendor answers
+   */
+  public LoopActivitiesImpl(DSLContext dsl, DatasetRegistry datasets, Path store,
+      SimulatedVendorOrders vendor) {
     this.dsl = dsl;
     this.datasets = datasets;
     this.store = store;
+    this.vendor = vendor;
   }
 
   @Override
@@ -97,31 +115,46 @@ public class LoopActivitiesImpl implements LoopActivities {
   }
 
   @Override
-  public LabelingBatch requestLabels(String campaign, int iteration, String minedManifest,
-      String definition) {
+  public LabelingBatch requestLabels(LabelsRequest request) {
     return guarded(() -> {
-      List<Frame> mined = LoopManifests.read(store.resolve(minedManifest));
+      VendorTerms terms = VendorTerms.of(request);
+      List<Frame> mined = LoopManifests.read(store.resolve(request.minedManifest()));
       Map<String, List<FrameObject>> predictions = new LinkedHashMap<>();
       mined.forEach(f -> predictions.put(f.id(), f.objects()));
       List<Frame> unlabeled = mined.stream().map(f -> f.withObjects(List.of())).toList();
-      String batchId = "lb-" + Sha256.of(campaign + "\n" + iteration + "\n"
+      String batchId = "lb-" + Sha256.of(request.campaign() + "\n" + request.iteration() + "\n"
           + String.join("\n", predictions.keySet())).substring(0, 12);
+      Map<String, String> createdFrom = new LinkedHashMap<>(terms.metadata());
+      createdFrom.put(CAMPAIGN, request.campaign());
+      createdFrom.put("iteration", Integer.toString(request.iteration()));
+      createdFrom.put("mined", request.minedManifest());
       Path job = new LabelingJobWriter(outbox()).write(new LabelingJobRequest(batchId,
-          unlabeled, predictions, AnnotationStandard.load(Path.of(definition)), campaign,
-          Map.of("campaign", campaign, "iteration", Integer.toString(iteration),
-              "mined", minedManifest), null));
-      return new LabelingBatch(batchId, job.toUri().toString(), unlabeled.size(),
-          minedManifest);
+          unlabeled, predictions, AnnotationStandard.load(Path.of(request.definition())),
+          request.campaign(), createdFrom, null));
+      LabelingBatch batch = new LabelingBatch(batchId, job.toUri().toString(),
+          unlabeled.size(), request.minedManifest());
+      simulatedOrder(batch, 0).filter(order -> !order.delivered()).ifPresent(vendor::place);
+      return batch;
     });
   }
 
   @Override
   public void remind(LabelingBatch batch, int reminder) {
     guarded(() -> {
-      Path note = jobFolder(batch).resolve("reminder-" + reminder + ".txt");
+      Path job = jobFolder(batch);
+      Path note = job.resolve("reminder-" + reminder + ".txt");
       Files.writeString(note, "Reminder " + reminder + ": labels for batch " + batch.batchId()
           + " (" + batch.frames() + " frames) are still awaited.\n", StandardCharsets.UTF_8);
       LOG.info("labels for batch {} still awaited, reminder {}", batch.batchId(), reminder);
+      // The simulated vendor's timer lives in one process; a restart or a refused call loses
+      // the delivery, and the reminder is what brings it about again.
+      Optional<SimulatedVendorOrder> owed = simulatedOrder(batch, latestRework(job))
+          .filter(order -> !order.delivered());
+      owed.ifPresent(order -> {
+        LOG.info("batch {} handed to the simulated vendor again (attempt {})",
+            batch.batchId(), order.attempt());
+        vendor.place(order);
+      });
       return null;
     });
   }
@@ -156,6 +189,8 @@ public class LoopActivitiesImpl implements LoopActivities {
           "Batch " + batch.batchId() + " failed QA and comes back for rework " + rework
               + ":\n- " + String.join("\n- ", verdict.reasons()) + "\n",
           StandardCharsets.UTF_8);
+      simulatedOrder(batch, rework).filter(order -> !order.delivered())
+          .ifPresent(vendor::place);
       return null;
     });
   }
@@ -179,6 +214,28 @@ public class LoopActivitiesImpl implements LoopActivities {
 
   private Path jobFolder(LabelingBatch batch) {
     return outbox().resolve(batch.batchId());
+  }
+
+  /**
+   * The simulated vendor's delivery of an attempt at the batch, as the job's own record says;
+   * empty when another vendor answers the job.
+   */
+  private Optional<SimulatedVendorOrder> simulatedOrder(LabelingBatch batch, int attempt)
+      throws IOException {
+    Path folder = jobFolder(batch);
+    LabelingJob job = LabelingJob.read(folder);
+    return VendorTerms.of(job).order(job.createdFrom().get(CAMPAIGN), batch.batchId(), folder,
+        store, attempt);
+  }
+
+  /** The number of the last rework requested for the job, 0 when none was: its notes say. */
+  private static int latestRework(Path job) throws IOException {
+    try (Stream<Path> files = Files.list(job)) {
+      return files.map(f -> REWORK_NOTE.matcher(f.getFileName().toString()))
+          .filter(Matcher::matches)
+          .mapToInt(note -> Integer.parseInt(note.group(1)))
+          .max().orElse(0);
+    }
   }
 
   /** Runs a stage, turning user errors into non-retryable failures. */

@@ -2,12 +2,14 @@ package io.admlops.activities.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.admlops.activities.RepositoryFiles;
 import io.admlops.activities.annotate.AnnotationStandard;
 import io.admlops.activities.annotate.LabelErrors;
 import io.admlops.activities.annotate.SimulatedLabelingVendor;
+import io.admlops.activities.annotate.SimulatedVendorOrder;
 import io.admlops.activities.datasets.DatasetRegistry;
 import io.admlops.activities.datasets.DatasetStore;
 import io.admlops.activities.datasets.FrameSource;
@@ -17,9 +19,14 @@ import io.admlops.activities.train.GeneratedFrames;
 import io.admlops.schemas.frame.Frame;
 import io.admlops.schemas.frame.FrameObject;
 import io.admlops.workflows.loop.AnnotationsReturned;
+import io.admlops.workflows.loop.CampaignConfig;
 import io.admlops.workflows.loop.LabelingBatch;
+import io.admlops.workflows.loop.LabelsRequest;
 import io.admlops.workflows.loop.QaVerdict;
+import io.temporal.failure.ApplicationFailure;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,11 +42,17 @@ class LoopActivitiesImplTest {
   private static final String DEFINITION =
       RepositoryFiles.locate("configs/datasets/driving-2d.yaml").toString();
 
+  private static final CampaignConfig.Labeling EXTERNAL =
+      new CampaignConfig.Labeling(0, "external", null, null, -1, null, 0);
+  private static final CampaignConfig.Labeling SIMULATED =
+      new CampaignConfig.Labeling(0, "simulated", null, null, -1, "PT1S", 0);
+
   @TempDir Path dir;
   private Path store;
   private DatasetRegistry datasets;
   private LoopActivitiesImpl loop;
   private List<Frame> truth;
+  private final List<SimulatedVendorOrder> ordered = new ArrayList<>();
 
   @BeforeEach
   void seededDatasetAndMinedFrames() throws Exception {
@@ -54,13 +67,12 @@ class LoopActivitiesImplTest {
         .limit(1).map(o -> new FrameObject(null, o.category(), o.box(), null, null, null,
             null, false, false, null, 0.9, null)).toList())).toList();
     LoopManifests.write(store.resolve("mined/night/iteration-2/frames.jsonl"), mined);
-    loop = new LoopActivitiesImpl(database.dsl(), datasets, store);
+    loop = new LoopActivitiesImpl(database.dsl(), datasets, store, ordered::add);
   }
 
   @Test
   void labelsThatPassQaBecomeTheNextDatasetVersion() throws Exception {
-    LabelingBatch batch = loop.requestLabels("night", 2, "mined/night/iteration-2/frames.jsonl",
-        DEFINITION);
+    LabelingBatch batch = loop.requestLabels(request(EXTERNAL, null));
     assertEquals(6, batch.frames());
     Path export = deliver(batch, LabelErrors.NONE);
 
@@ -80,8 +92,7 @@ class LoopActivitiesImplTest {
 
   @Test
   void labelsWithManyErrorsGoBackWithQasReasons() throws Exception {
-    LabelingBatch batch = loop.requestLabels("night", 2, "mined/night/iteration-2/frames.jsonl",
-        DEFINITION);
+    LabelingBatch batch = loop.requestLabels(request(EXTERNAL, null));
     Path export = deliver(batch, new LabelErrors(1.0, 7));
 
     QaVerdict verdict = loop.checkLabels(batch,
@@ -91,9 +102,36 @@ class LoopActivitiesImplTest {
     assertFalse(verdict.reasons().isEmpty());
   }
 
+  @Test
+  void theSimulatedVendorIsRefusedForFramesCollectedWithoutGroundTruth() {
+    ApplicationFailure refused = assertThrows(ApplicationFailure.class,
+        () -> loop.requestLabels(request(SIMULATED, null)));
+
+    assertEquals(LoopActivitiesImpl.INVALID_REQUEST, refused.getType());
+    assertTrue(refused.getOriginalMessage().startsWith("labeling.vendor simulated answers with "
+        + "the collected frames' ground truth, but the frames of iteration 2 came without "
+        + "labels"), refused.getOriginalMessage());
+    assertFalse(Files.exists(store.resolve("outbox")));
+    assertEquals(List.of(), ordered);
+  }
+
+  @Test
+  void jobsOfAnExternalVendorAreNeverOrderedFromTheSimulatedOne() {
+    LabelingBatch batch = loop.requestLabels(request(EXTERNAL, "ground-truth/n"));
+    loop.remind(batch, 1);
+    loop.requestRework(batch, new QaVerdict(false, List.of("boxes missing"), null, 0), 1);
+
+    assertEquals(List.of(), ordered);
+  }
+
+  private static LabelsRequest request(CampaignConfig.Labeling labeling, String groundTruth) {
+    return new LabelsRequest("night", 2, "mined/night/iteration-2/frames.jsonl", groundTruth,
+        DEFINITION, labeling);
+  }
+
   private Path deliver(LabelingBatch batch, LabelErrors errors) throws Exception {
     Path out = dir.resolve("vendor").resolve(batch.batchId() + ".json");
-    java.nio.file.Files.createDirectories(out.getParent());
+    Files.createDirectories(out.getParent());
     new SimulatedLabelingVendor(truth.stream().collect(java.util.stream.Collectors.toMap(
         Frame::id, f -> f)), AnnotationStandard.load(Path.of(DEFINITION)))
         .labelStudioExport(Path.of(java.net.URI.create(batch.outboxUri())), errors, out);

@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
         "--temporal name external ones) and a worker on every task queue. Ctrl-C stops it."})
 class UpCommand implements Callable<Integer> {
 
+  /** The file, under {@code ADMLOPS_HOME}, of the webhook secret made when none is set. */
+  static final String RUN_SECRET = "webhook-secret";
+
   @Mixin TemporalOptions temporal;
   @Mixin DatabaseOptions database;
 
@@ -41,9 +44,12 @@ class UpCommand implements Callable<Integer> {
     StackSettings settings = Settings.of(temporal, database);
     DevStack stack = DevStack.start(settings, queueOptions.queues, temporalPort);
     ShutdownOnSignal.closeOnExit(stack);
-    Optional<WebhookOptions.Served> webhook =
-        webhookOptions.serve(stack.temporalAddress(), settings.namespace());
+    // The embedded stack is the demo's: a secret made for the run lets its simulated labeling
+    // vendor answer through the webhook without any setup.
+    Optional<WebhookOptions.Served> webhook = webhookOptions.serve(stack.temporalAddress(),
+        settings.namespace(), Optional.of(settings.home().resolve(RUN_SECRET)));
     webhook.ifPresent(ShutdownOnSignal::closeOnExit);
+    webhook.ifPresent(w -> stack.simulatedVendor().deliverThrough(w.webhook()));
     double seconds = (System.nanoTime() - startedAt) / 1e9;
     printWhereEverythingIs(spec.commandLine().getOut(), settings, stack, webhook, seconds);
     ShutdownOnSignal.awaitExit();

@@ -8,8 +8,10 @@ import io.admlops.workers.webhook.WebhookSignature;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
@@ -36,15 +38,22 @@ public class WebhookOptions {
       + "this machine).")
   boolean disabled;
 
-  /** The webhook and the connection it signals campaigns through; closing stops both. */
-  record Served(AnnotationsWebhook webhook, TemporalConnection connection)
-      implements AutoCloseable {
+  /**
+   * The webhook and the connection it signals campaigns through; closing stops both.
+   *
+   * @param runSecret the file of the secret made for this run, when none was configured
+   */
+  record Served(AnnotationsWebhook webhook, TemporalConnection connection,
+      Optional<Path> runSecret) implements AutoCloseable {
 
     /** One line for the startup banner: where vendors post, and whether it accepts calls. */
     String describe() {
-      return webhook.url() + (webhook.hasSecret() ? ""
-          : "  (refuses every call: set " + WebhookSignature.SECRET_ENV
-              + " or --webhook-secret-file)");
+      if (!webhook.hasSecret()) {
+        return webhook.url() + "  (refuses every call: set " + WebhookSignature.SECRET_ENV
+            + " or --webhook-secret-file)";
+      }
+      return webhook.url() + runSecret.map(f -> "  (secret made for this run: " + f + ")")
+          .orElse("");
     }
 
     @Override
@@ -54,12 +63,22 @@ public class WebhookOptions {
     }
   }
 
-  /** Starts the webhook, unless disabled, signaling campaigns on that Temporal service. */
-  Optional<Served> serve(String temporalAddress, String namespace) throws IOException {
+  /**
+   * Starts the webhook, unless disabled, signaling campaigns on that Temporal service.
+   *
+   * @param runSecretFile where to write a secret made for this run when none is configured,
+   *     so the simulated labeling vendor can call and a user can sign calls; empty to refuse
+   *     every call then
+   */
+  Optional<Served> serve(String temporalAddress, String namespace, Optional<Path> runSecretFile)
+      throws IOException {
     if (disabled) {
       return Optional.empty();
     }
-    Optional<WebhookSignature> signature = secret(System.getenv()).map(WebhookSignature::new);
+    Optional<String> configured = secret(System.getenv());
+    Optional<Path> runSecret = configured.isPresent() ? Optional.empty() : runSecretFile;
+    Optional<WebhookSignature> signature = configured
+        .or(() -> runSecret.map(WebhookOptions::writeRunSecret)).map(WebhookSignature::new);
     InetSocketAddress address = new InetSocketAddress(bind, port);
     if (address.isUnresolved()) {
       throw new UserInputException("--webhook-bind " + bind + ": not an address of this host");
@@ -67,7 +86,7 @@ public class WebhookOptions {
     TemporalConnection connection = TemporalConnection.open(temporalAddress, namespace);
     try {
       return Optional.of(new Served(AnnotationsWebhook.start(address, signature,
-          new AnnotationsDelivery(connection.client())), connection));
+          new AnnotationsDelivery(connection.client())), connection, runSecret));
     } catch (BindException e) {
       connection.close();
       throw new UserInputException("webhook: port " + port + " on " + bind + " is taken: pass "
@@ -76,6 +95,27 @@ public class WebhookOptions {
       connection.close();
       throw e;
     }
+  }
+
+  /**
+   * Writes a new secret, replacing the last run's, readable by the owner only where the file
+   * system has POSIX permissions.
+   */
+  private static String writeRunSecret(Path file) {
+    String secret = WebhookSignature.newSecret();
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.deleteIfExists(file);
+      if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rw-------")));
+      }
+      Files.writeString(file, secret + "\n", StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UserInputException("cannot write the webhook secret for this run to " + file
+          + ": " + e.getMessage() + "; set " + WebhookSignature.SECRET_ENV + " instead", e);
+    }
+    return secret;
   }
 
   /** The flag's file first, the environment second; none means the webhook refuses calls. */

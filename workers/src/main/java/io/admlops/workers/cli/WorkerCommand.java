@@ -47,8 +47,9 @@ class WorkerCommand implements Callable<Integer> {
       connection.close();
     });
     Optional<WebhookOptions.Served> webhook =
-        webhookOptions.serve(connection.address(), settings.namespace());
+        webhookOptions.serve(connection.address(), settings.namespace(), Optional.empty());
     webhook.ifPresent(ShutdownOnSignal::closeOnExit);
+    webhook.ifPresent(w -> host.simulatedVendor().deliverThrough(w.webhook()));
     spec.commandLine().getOut().printf("worker polling %s at %s; Ctrl-C stops it%n",
         queueOptions.queues.stream().map(TaskQueues::taskQueue).collect(Collectors.joining(", ")),
         connection.address());

@@ -3,6 +3,7 @@ package io.admlops.workers.stack;
 import io.admlops.activities.store.DatabaseTarget;
 import io.admlops.activities.store.EmbeddedPostgresServer;
 import io.admlops.activities.store.RegistryDatabase;
+import io.admlops.workers.webhook.SimulatedVendor;
 import io.admlops.workflows.TaskQueues;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -25,13 +26,15 @@ public final class DevStack implements AutoCloseable {
   private final String temporalAddress;
   private final boolean temporalEmbedded;
   private final DatabaseTarget database;
+  private final WorkerHost workers;
 
   private DevStack(Deque<AutoCloseable> started, String temporalAddress, boolean temporalEmbedded,
-      DatabaseTarget database) {
+      DatabaseTarget database, WorkerHost workers) {
     this.started = started;
     this.temporalAddress = temporalAddress;
     this.temporalEmbedded = temporalEmbedded;
     this.database = database;
+    this.workers = workers;
   }
 
   /**
@@ -63,9 +66,11 @@ public final class DevStack implements AutoCloseable {
       }
       TemporalConnection connection = TemporalConnection.open(address, settings.namespace());
       started.push(connection);
-      started.push(WorkerHost.start(connection.client(), queues, settings.storage(),
-          Optional.of(registry)));
-      return new DevStack(started, address, settings.temporalAddress().isEmpty(), database);
+      WorkerHost workers = WorkerHost.start(connection.client(), queues, settings.storage(),
+          Optional.of(registry));
+      started.push(workers);
+      return new DevStack(started, address, settings.temporalAddress().isEmpty(), database,
+          workers);
     } catch (IOException | RuntimeException e) {
       closeAll(started);
       throw e;
@@ -82,6 +87,11 @@ public final class DevStack implements AutoCloseable {
 
   public DatabaseTarget database() {
     return database;
+  }
+
+  /** The simulated labeling vendor of the stack's workers. */
+  public SimulatedVendor simulatedVendor() {
+    return workers.simulatedVendor();
   }
 
   @Override

@@ -13,6 +13,7 @@ import io.admlops.activities.store.RegistryDatabase;
 import io.admlops.activities.store.StorageRoots;
 import io.admlops.activities.train.TrainActivitiesImpl;
 import io.admlops.activities.train.TrainingJob;
+import io.admlops.workers.webhook.SimulatedVendor;
 import io.admlops.workflows.TaskQueues;
 import io.admlops.workflows.loop.CampaignWorkflowImpl;
 import io.admlops.workflows.loop.IterationWorkflowImpl;
@@ -37,10 +38,13 @@ public final class WorkerHost implements AutoCloseable {
 
   private final WorkerFactory factory;
   private final List<TaskQueues> queues;
+  private final SimulatedVendor simulatedVendor;
 
-  private WorkerHost(WorkerFactory factory, List<TaskQueues> queues) {
+  private WorkerHost(WorkerFactory factory, List<TaskQueues> queues,
+      SimulatedVendor simulatedVendor) {
     this.factory = factory;
     this.queues = queues;
+    this.simulatedVendor = simulatedVendor;
   }
 
   /**
@@ -55,6 +59,7 @@ public final class WorkerHost implements AutoCloseable {
     }
     storage.createIfMissing();
     WorkerFactory factory = WorkerFactory.newInstance(client);
+    SimulatedVendor vendor = new SimulatedVendor();
     for (TaskQueues queue : queues) {
       Worker worker = factory.newWorker(queue.taskQueue());
       if (queue == TaskQueues.WORKFLOWS) {
@@ -64,7 +69,7 @@ public final class WorkerHost implements AutoCloseable {
       if (queue == TaskQueues.CPU) {
         worker.registerActivitiesImplementations(new CollectActivitiesImpl(storage),
             new LoopActivitiesImpl(registry.get().dsl(), datasets(registry.get(), storage),
-                storage.datasets()));
+                storage.datasets(), vendor));
       }
       if (queue == TaskQueues.GPU) {
         // Said at startup so the operator sees at once whether the GPU machine has its GPU.
@@ -83,7 +88,7 @@ public final class WorkerHost implements AutoCloseable {
           new ProbeActivitiesImpl(storage, registry, ComputeDevice::local));
     }
     factory.start();
-    return new WorkerHost(factory, queues);
+    return new WorkerHost(factory, queues, vendor);
   }
 
   private static DatasetRegistry datasets(RegistryDatabase registry, StorageRoots storage) {
@@ -94,10 +99,19 @@ public final class WorkerHost implements AutoCloseable {
     return queues;
   }
 
+  /**
+   * The simulated labeling vendor the cpu queue's loop activities hand jobs to; it delivers
+   * once it is told the webhook ({@link SimulatedVendor#deliverThrough}).
+   */
+  public SimulatedVendor simulatedVendor() {
+    return simulatedVendor;
+  }
+
   /** Stops polling, lets running activities finish for a few seconds, then stops. */
   @Override
   public void close() {
     factory.shutdown();
     factory.awaitTermination(10, TimeUnit.SECONDS);
+    simulatedVendor.close();
   }
 }

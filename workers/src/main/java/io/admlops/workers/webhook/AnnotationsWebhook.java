@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Optional;
@@ -80,14 +81,31 @@ public final class AnnotationsWebhook implements AutoCloseable {
 
   /** The URL vendors post to. */
   public URI url() {
-    InetSocketAddress bound = server.getAddress();
-    return URI.create("http://" + bound.getAddress().getHostAddress() + ":" + bound.getPort()
-        + ANNOTATIONS_PATH);
+    return url(server.getAddress().getAddress());
+  }
+
+  /**
+   * The URL a caller in this process posts to: the loopback address when the webhook listens
+   * on every address, which is no address to connect to.
+   */
+  URI localUrl() {
+    InetAddress bound = server.getAddress().getAddress();
+    return url(bound.isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : bound);
   }
 
   /** Whether calls can be accepted at all, i.e. a shared secret was given. */
   public boolean hasSecret() {
     return signature.isPresent();
+  }
+
+  /** The signature calls must carry, so a caller in this process can sign its own. */
+  Optional<WebhookSignature> signature() {
+    return signature;
+  }
+
+  private URI url(InetAddress host) {
+    return URI.create("http://" + host.getHostAddress() + ":" + server.getAddress().getPort()
+        + ANNOTATIONS_PATH);
   }
 
   /** Stops taking calls; a call in flight gets a second to finish. */

@@ -3,6 +3,7 @@ package io.admlops.workers.webhook;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -29,6 +30,13 @@ public final class WebhookSignature {
       throw new IllegalArgumentException("the webhook secret is blank");
     }
     this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+  }
+
+  /** A new random secret: 256 bits as hex, as strong as the HMAC it keys. */
+  public static String newSecret() {
+    byte[] secret = new byte[32];
+    new SecureRandom().nextBytes(secret);
+    return HexFormat.of().formatHex(secret);
   }
 
   /** The header value a vendor would send with this body. */

@@ -1,6 +1,8 @@
 package io.admlops.workflows.loop;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /**
@@ -36,11 +38,12 @@ public record CampaignConfig(String name, String dataset, String datasetDefiniti
   /**
    * The config with every absent optional field at its default: the driving-2d definition,
    * generator source with the
-   * fleet mix and 400 frames, mined selection of 50 frames, simulated vendor, reminders every
-   * day, giving up after 14 days, 2 reworks, tolerance 0.01, weekly cadence, continue-as-new
-   * every 4 iterations.
+   * fleet mix and 400 frames, mined selection of 50 frames, simulated vendor answering after
+   * 30 seconds without label errors, reminders every day, giving up after 14 days, 2 reworks,
+   * tolerance 0.01, weekly cadence, continue-as-new every 4 iterations.
    *
-   * @throws IllegalArgumentException naming the first required field that is missing
+   * @throws IllegalArgumentException naming the first required field that is missing, or a
+   *     labeling field whose value cannot work
    */
   public CampaignConfig withDefaults() {
     require(name, "name");
@@ -48,7 +51,7 @@ public record CampaignConfig(String name, String dataset, String datasetDefiniti
     require(modelConfig, "modelConfig");
     Collect c = collect == null ? new Collect(null, null, null, 0, 0) : collect;
     Mining m = mining == null ? new Mining(null, 0) : mining;
-    Labeling l = labeling == null ? new Labeling(0, null, null, null, -1) : labeling;
+    Labeling l = labeling == null ? new Labeling(0, null, null, null, -1, null, 0) : labeling;
     Deploy d = deploy == null ? new Deploy(0, List.of(), false) : deploy;
     return new CampaignConfig(name, dataset,
         or(datasetDefinition, "configs/datasets/driving-2d.yaml"), modelConfig,
@@ -57,9 +60,12 @@ public record CampaignConfig(String name, String dataset, String datasetDefiniti
             c.inbox(), c.framesPerIteration() > 0 ? c.framesPerIteration() : 400, c.seed()),
         new Mining(or(m.strategy(), "mined"),
             m.framesPerIteration() > 0 ? m.framesPerIteration() : 50),
-        new Labeling(l.budget() > 0 ? l.budget() : Integer.MAX_VALUE, or(l.vendor(), "simulated"),
+        new Labeling(l.budget() > 0 ? l.budget() : Integer.MAX_VALUE,
+            vendor(or(l.vendor(), Labeling.SIMULATED)),
             or(l.remindEvery(), "P1D"), or(l.giveUpAfter(), "P14D"),
-            l.maxRework() >= 0 ? l.maxRework() : 2),
+            l.maxRework() >= 0 ? l.maxRework() : 2,
+            duration(or(l.simulatedDelay(), Labeling.SIMULATED_DELAY), "labeling.simulatedDelay"),
+            errorRate(l.simulatedErrorRate())),
         new Deploy(d.tolerance() > 0 ? d.tolerance() : 0.01, d.targetSlices(),
             d.requireApproval()),
         checkedBenchmark(), or(cadence, "P7D"), Math.max(0, iterations),
@@ -82,6 +88,37 @@ public record CampaignConfig(String name, String dataset, String datasetDefiniti
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException("campaign config field '" + field + "' is missing");
     }
+  }
+
+  private static String vendor(String vendor) {
+    if (!vendor.equals(Labeling.SIMULATED) && !vendor.equals(Labeling.EXTERNAL)) {
+      throw new IllegalArgumentException("campaign config field 'labeling.vendor' must be "
+          + Labeling.SIMULATED + " or " + Labeling.EXTERNAL + ", is '" + vendor + "'");
+    }
+    return vendor;
+  }
+
+  private static String duration(String value, String field) {
+    Duration parsed;
+    try {
+      parsed = Duration.parse(value);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("campaign config field '" + field + "' must be an "
+          + "ISO-8601 duration such as PT30S, is '" + value + "'", e);
+    }
+    if (parsed.isNegative()) {
+      throw new IllegalArgumentException("campaign config field '" + field
+          + "' must not be negative, is '" + value + "'");
+    }
+    return value;
+  }
+
+  private static double errorRate(double rate) {
+    if (!(rate >= 0 && rate <= 1)) {
+      throw new IllegalArgumentException("campaign config field 'labeling.simulatedErrorRate' "
+          + "must be within 0 and 1, is " + rate);
+    }
+    return rate;
   }
 
   private static String or(String value, String fallback) {
@@ -109,15 +146,28 @@ public record CampaignConfig(String name, String dataset, String datasetDefiniti
 
   /**
    * @param budget frames the whole campaign may send for labeling
-   * @param vendor {@code simulated} for the demo's simulated vendor, {@code external} for a
-   *     real one that calls the webhook
+   * @param vendor {@value #SIMULATED} for the demo's simulated vendor, which answers every
+   *     labeling job with the collected frames' ground truth through the webhook of the worker
+   *     that wrote the job; {@value #EXTERNAL} for a real one that calls the webhook itself
    * @param remindEvery ISO-8601 duration between reminders while labels are awaited
    * @param giveUpAfter ISO-8601 duration after which an iteration stops waiting
    * @param maxRework how often returned labels may be sent back before the batch is dropped
+   * @param simulatedDelay ISO-8601 duration the simulated vendor takes for a job or a rework
+   * @param simulatedErrorRate share of boxes, 0 to 1, the simulated vendor gets wrong on
+   *     purpose in its first delivery of a job (dropped, shifted or of another class); its
+   *     reworks are correct
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Labeling(int budget, String vendor, String remindEvery, String giveUpAfter,
-      int maxRework) {}
+      int maxRework, String simulatedDelay, double simulatedErrorRate) {
+
+    /** The vendor that answers by itself with the generator's ground truth. */
+    public static final String SIMULATED = "simulated";
+    /** A real vendor, or a person, who calls the webhook. */
+    public static final String EXTERNAL = "external";
+    /** How long the simulated vendor takes unless told otherwise. */
+    public static final String SIMULATED_DELAY = "PT30S";
+  }
 
   /**
    * @param tolerance the largest drop of overall mAP still accepted, and the smallest rise

@@ -77,7 +77,7 @@ public class IterationWorkflowImpl implements IterationWorkflow {
     record.mined = mined.chosen();
 
     enter("annotate");
-    QaVerdict accepted = labels(mined);
+    QaVerdict accepted = labels(mined, collected.groundTruth());
     if (accepted == null) {
       return record.end(gaveUp);
     }
@@ -91,10 +91,11 @@ public class IterationWorkflowImpl implements IterationWorkflow {
   }
 
   /** Sends the mined frames for labeling and waits until labels pass QA, or gives up. */
-  private QaVerdict labels(MineResult mined) {
+  private QaVerdict labels(MineResult mined, String groundTruth) {
     CampaignConfig.Labeling policy = request.config().labeling();
-    LabelingBatch batch = loop.requestLabels(campaignName(), request.iteration(),
-        mined.manifest(), request.config().datasetDefinition());
+    LabelingBatch batch = loop.requestLabels(new LabelsRequest(campaignName(),
+        request.iteration(), mined.manifest(), groundTruth,
+        request.config().datasetDefinition(), policy));
     awaited = batch;
     int rework = 0;
     tell(IterationEvent.Kind.BATCH_PENDING, pending(batch, rework), null);

@@ -20,12 +20,17 @@ public interface LoopActivities {
   @ActivityMethod
   String analyze(String dataset, int version);
 
-  /** Writes the labeling job of mined frames, specified by a dataset definition, to the outbox. */
+  /**
+   * Writes the labeling job of mined frames to the outbox and, when the campaign's vendor is
+   * the simulated one, hands it the job.
+   */
   @ActivityMethod
-  LabelingBatch requestLabels(String campaign, int iteration, String minedManifest,
-      String definition);
+  LabelingBatch requestLabels(LabelsRequest request);
 
-  /** Reminds the vendor of a batch still out; {@code reminder} counts from 1. */
+  /**
+   * Reminds the vendor of a batch still out; {@code reminder} counts from 1. A simulated vendor
+   * that has not delivered yet (its worker restarted, or the webhook refused) gets the job again.
+   */
   @ActivityMethod
   void remind(LabelingBatch batch, int reminder);
 
@@ -33,7 +38,7 @@ public interface LoopActivities {
   @ActivityMethod
   QaVerdict checkLabels(LabelingBatch batch, AnnotationsReturned returned, String definition);
 
-  /** Sends labels back for rework with QA's reasons. */
+  /** Sends labels back for rework with QA's reasons; a simulated vendor delivers again. */
   @ActivityMethod
   void requestRework(LabelingBatch batch, QaVerdict verdict, int rework);
 

@@ -52,7 +52,7 @@ final class CampaignHarness implements AutoCloseable {
     return new CampaignConfig("night", "drive", null, "configs/models/centernet-tiny.yaml",
         new CampaignConfig.Collect("generator", "configs/collect/fleet.yaml", null, 400, 100),
         new CampaignConfig.Mining("mined", 40),
-        new CampaignConfig.Labeling(1000, "simulated", "P1D", "P14D", 2),
+        new CampaignConfig.Labeling(1000, "simulated", "P1D", "P14D", 2, null, 0),
         new CampaignConfig.Deploy(0.01, List.of("timeofday=night"), approval), null, "P7D",
         iterations, continueAsNewEvery);
   }

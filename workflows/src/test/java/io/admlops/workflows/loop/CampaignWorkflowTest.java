@@ -46,6 +46,9 @@ class CampaignWorkflowTest {
         assertEquals(0, h.world.calls("remind lb-night-" + i + " 4").size());
       }
       assertEquals(6, h.world.calls("collect").size());
+      // The vendor's instructions travel with the request: the collected batch's ground truth.
+      assertEquals(List.of("requestLabels 2 answered from ground-truth/gen-102 by the simulated "
+          + "vendor"), h.world.calls("requestLabels 2 "));
       CampaignStatus status = h.campaign().status();
       assertEquals("finished", status.state());
       assertEquals(240, status.labelsSpent());

@@ -68,11 +68,11 @@ class SimulatedWorld implements CollectActivities, LoopActivities, MineActivitie
   }
 
   @Override
-  public LabelingBatch requestLabels(String campaign, int iteration, String minedManifest,
-      String definition) {
-    calls.add("requestLabels " + iteration);
-    String batch = "lb-" + campaign + "-" + iteration;
-    return new LabelingBatch(batch, "outbox/" + batch, 40, minedManifest);
+  public LabelingBatch requestLabels(LabelsRequest request) {
+    calls.add("requestLabels " + request.iteration() + " answered from "
+        + request.groundTruth() + " by the " + request.labeling().vendor() + " vendor");
+    String batch = "lb-" + request.campaign() + "-" + request.iteration();
+    return new LabelingBatch(batch, "outbox/" + batch, 40, request.minedManifest());
   }
 
   @Override
