@@ -1,5 +1,6 @@
 package io.admlops.workflows.loop;
 
+import io.admlops.workflows.FailureMessages;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.failure.ChildWorkflowFailure;
@@ -130,7 +131,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       // One failed iteration does not end a campaign that runs for weeks: it is noted, and
       // the next iteration comes at its time (or on runNow, once the cause is fixed).
       summary = new IterationSummary(iteration, 0, 0, 0, null, null, null, null,
-          productionModel, false, "failed: " + rootMessage(e), null);
+          productionModel, false, "failed: " + FailureMessages.rootMessage(e), null);
     }
     childId = null;
     stage = null;
@@ -167,15 +168,6 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
         bestMap == null ? "-" : String.format(Locale.ROOT, "%.4f", bestMap), labelsSpent,
         config.labeling().budget() == Integer.MAX_VALUE ? "unlimited"
             : Integer.toString(config.labeling().budget()));
-  }
-
-  private static String rootMessage(Throwable failure) {
-    Throwable cause = failure;
-    while (cause.getCause() != null) {
-      cause = cause.getCause();
-    }
-    return cause instanceof ApplicationFailure application
-        ? application.getOriginalMessage() : cause.getMessage();
   }
 
   private void note(String line) {
