@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
         PredictCommand.class,
         ModelCommand.class,
         EvalCommand.class,
-        RunCommand.class})
+        RunCommand.class,
+        DemoCommand.class})
 public class AdmlopsCli {
 
   /** Exit status of errors the user can fix (bad flag, unreachable service, malformed file). */

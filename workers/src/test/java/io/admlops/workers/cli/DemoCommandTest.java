@@ -1,0 +1,152 @@
+package io.admlops.workers.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.admlops.activities.RepositoryFiles;
+import io.admlops.schemas.json.Mappers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo end to end: an embedded PostgreSQL and Temporal service, workers on every queue
+ * polling over gRPC, the campaign and iteration workflows, every stage's activity, and the
+ * simulated vendor answering through the signed webhook, on a campaign small enough for a
+ * test.
+ */
+class DemoCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void aSmallCampaignRunsEveryStageThroughRealWorkersAndTheSimulatedVendorsWebhook()
+      throws IOException {
+    Path home = dir.resolve("home");
+    Path summaryFile = dir.resolve("summary.json");
+
+    CliRun run = CliRun.of("demo", "--config", smallDemo().toString(), "--iterations", "1",
+        "--home", home.toString(), "--summary", summaryFile.toString());
+
+    assertEquals(0, run.exitCode(), run.out() + run.err());
+    assertTrue(run.out().contains("seeded drive:1 with 120 labeled frames"), run.out());
+    assertTrue(run.out().contains("Where to look next:"), run.out());
+    JsonNode iterations = Mappers.json().readTree(summaryFile.toFile()).path("iterations");
+    assertEquals(2, iterations.size(), iterations.toString());
+
+    JsonNode first = iterations.get(0);
+    assertEquals("drive:1", first.path("datasetVersion").asText());
+    assertEquals("centernet-e2e:1", first.path("model").asText());
+    assertTrue(first.path("promoted").asBoolean(), "the first model has no production to beat");
+    assertTrue(first.path("map").isNumber());
+
+    JsonNode second = iterations.get(1);
+    assertEquals(100, second.path("collected").asInt());
+    assertEquals(20, second.path("mined").asInt());
+    assertEquals(20, second.path("labeled").asInt(), second.toString());
+    assertEquals("drive:2", second.path("datasetVersion").asText());
+    assertEquals("centernet-e2e:2", second.path("model").asText());
+    assertTrue(second.path("slices").has("night"), second.toString());
+    assertTrue(second.path("slices").has("foggy"), second.toString());
+    // Promoted or kept, the production model after the iteration says which it was.
+    assertEquals(second.path("promoted").asBoolean() ? "centernet-e2e:2" : "centernet-e2e:1",
+        second.path("production").asText());
+
+    Path datasets = home.resolve("datasets");
+    Path job = onlyFolder(datasets.resolve("outbox"));
+    try (Stream<Path> answers = Files.list(job.resolve("simulated-vendor"))) {
+      List<String> names = answers.map(p -> p.getFileName().toString()).sorted().toList();
+      assertEquals(List.of(job.getFileName() + "-attempt-0.delivered.json",
+          job.getFileName() + "-attempt-0.labelstudio.json"), names);
+    }
+    // What was accepted is the generator's ground truth of exactly the frames sent out.
+    Map<String, Integer> truth = objectsPerFrame(Files.walk(datasets.resolve("ground-truth"))
+        .filter(p -> p.getFileName().toString().equals("frames.jsonl")).toList());
+    Map<String, Integer> labeled = objectsPerFrame(List.of(
+        datasets.resolve("labeled").resolve(job.getFileName()).resolve("frames.jsonl")));
+    assertEquals(20, labeled.size());
+    labeled.forEach((frame, objects) -> assertEquals(truth.get(frame), objects, frame));
+  }
+
+  @Test
+  void aHomeTheDemoDidNotMakeIsLeftAloneAndRefused() throws IOException {
+    Path notes = Files.writeString(dir.resolve("notes.txt"), "mine\n");
+
+    CliRun run = CliRun.of("demo", "--config", smallDemo().toString(), "--home",
+        dir.toString());
+
+    assertEquals(2, run.exitCode());
+    assertEquals("admlops: " + dir + " holds files no demo made; the demo empties its home "
+        + "at every run, so pass --home with a new or empty folder", run.err().strip());
+    assertEquals("mine\n", Files.readString(notes));
+  }
+
+  @Test
+  void aDemoSectionWithoutItsSeedDriveIsRefusedNamingTheField() throws IOException {
+    Path config = Files.writeString(dir.resolve("broken.yaml"),
+        Files.readString(smallDemo()).replaceAll("(?m)^  seed: .*$", ""));
+
+    CliRun run = CliRun.of("demo", "--config", config.toString(), "--home",
+        dir.resolve("home").toString());
+
+    assertEquals(2, run.exitCode());
+    assertEquals("admlops: " + config + ": field 'demo.seed.mix' is missing or not text",
+        run.err().strip());
+    assertFalse(Files.exists(dir.resolve("home")));
+  }
+
+  /** The demo campaign at test size: a few hundred frames and two short trainings. */
+  private Path smallDemo() throws IOException {
+    Path model = Files.writeString(dir.resolve("centernet-e2e.yaml"), "extends: "
+        + RepositoryFiles.locate("configs/models/centernet-demo.yaml") + "\n"
+        + "name: centernet-e2e\ntraining: {epochs: 2, batchSize: 8}\n");
+    return Files.writeString(dir.resolve("demo.yaml"), String.join("\n",
+        "name: demo-e2e",
+        "dataset: drive",
+        "datasetDefinition: " + RepositoryFiles.locate("configs/datasets/driving-2d.yaml"),
+        "modelConfig: " + model,
+        "collect: {source: generator, mix: "
+            + RepositoryFiles.locate("configs/collect/demo-fleet.yaml")
+            + ", framesPerIteration: 100, seed: 100}",
+        "mining: {strategy: mined, framesPerIteration: 20}",
+        "labeling: {budget: 100, vendor: simulated, simulatedDelay: PT1S, remindEvery: PT1M}",
+        "deploy: {tolerance: 0.005, targetSlices: [timeofday=night]}",
+        "benchmark: {dataset: benchmark, version: 1}",
+        "cadence: PT1S",
+        "demo:",
+        "  seed: {mix: " + RepositoryFiles.locate("configs/collect/fleet.yaml")
+            + ", frames: 120, seed: 1}",
+        "  benchmark: {mix: " + RepositoryFiles.locate("configs/collect/all-conditions.yaml")
+            + ", frames: 150, seed: 2}",
+        ""));
+  }
+
+  private static Path onlyFolder(Path parent) throws IOException {
+    try (Stream<Path> children = Files.list(parent)) {
+      List<Path> folders = children.filter(Files::isDirectory).toList();
+      assertEquals(1, folders.size(), folders.toString());
+      return folders.get(0);
+    }
+  }
+
+  private static Map<String, Integer> objectsPerFrame(List<Path> manifests) throws IOException {
+    Map<String, Integer> objects = new HashMap<>();
+    for (Path manifest : manifests) {
+      for (String line : Files.readAllLines(manifest)) {
+        if (!line.isBlank()) {
+          JsonNode frame = Mappers.json().readTree(line);
+          objects.put(frame.path("id").asText(), frame.path("objects").size());
+        }
+      }
+    }
+    return objects;
+  }
+}
