@@ -31,6 +31,12 @@ import java.util.function.Supplier;
  */
 public final class CenterNet extends AbstractBlock {
 
+  /**
+   * The variance epsilon of every batch norm: DJL's default, written out so that an export
+   * of the network normalizes exactly as it does.
+   */
+  public static final float BATCH_NORM_EPSILON = 1e-5f;
+
   private static final byte VERSION = 1;
 
   private final List<SequentialBlock> stages = new ArrayList<>();

@@ -18,8 +18,13 @@ final class ConvUnits {
   static SequentialBlock convBnRelu(int channels, int kernel, int stride) {
     return new SequentialBlock()
         .add(convolution(channels, kernel, stride, false))
-        .add(BatchNorm.builder().build())
+        .add(batchNorm())
         .add(Activation.reluBlock());
+  }
+
+  /** Batch norm over the channel axis with the detector's epsilon. */
+  static BatchNorm batchNorm() {
+    return BatchNorm.builder().optEpsilon(CenterNet.BATCH_NORM_EPSILON).build();
   }
 
   /** A square convolution with "same" padding. */

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A config's network with its weights on a device, ready to detect objects in frames or to
@@ -85,8 +86,8 @@ public final class Detector implements AutoCloseable {
 
   /** The detections of each image, in that image's pixels, best first. */
   public List<List<Detection>> detect(List<BufferedImage> images) {
-    return infer(images,
-        (input, views) -> inImagePixels(decoder.decode(forward(input, false)), views));
+    InputBatch batch = InputBatch.of(images, config);
+    return infer(batch, input -> batch.inImagePixels(decoder.decode(forward(input, false))));
   }
 
   /**
@@ -95,10 +96,11 @@ public final class Detector implements AutoCloseable {
    * deepest backbone stage's features averaged over the image.
    */
   public List<FrameInspection> inspect(List<BufferedImage> images, int peaks) {
-    return infer(images, (input, views) -> {
+    InputBatch batch = InputBatch.of(images, config);
+    return infer(batch, input -> {
       NDList outputs = network.forwardWithEmbedding(new ParameterStore(manager, false), input);
       PeakDecoder.Peaks found = decoder.peaks(outputs);
-      List<List<Detection>> detections = inImagePixels(decoder.decode(found, outputs), views);
+      List<List<Detection>> detections = batch.inImagePixels(decoder.decode(found, outputs));
       List<float[]> strongest = decoder.strongest(found, peaks);
       NDArray embeddings = outputs.get(CenterNet.Outputs.values().length);
       int width = (int) embeddings.getShape().get(1);
@@ -113,43 +115,44 @@ public final class Detector implements AutoCloseable {
   }
 
   /**
-   * Runs a pass over the images resized to the input, in a scope that frees its tensors, with
-   * no autograd graph recorded whatever the calling thread's mode was.
+   * The heads' raw outputs on a batch in inference mode, in {@link CenterNet.Outputs} order,
+   * each flattened row-major: what an exported copy of the network must reproduce.
    */
-  private <T> T infer(List<BufferedImage> images, Pass<T> pass) {
-    int width = config.input().width();
-    int height = config.input().height();
-    List<InputView> views = new ArrayList<>();
-    float[] batch = new float[images.size() * 3 * width * height];
-    for (int i = 0; i < images.size(); i++) {
-      BufferedImage image = images.get(i);
-      InputView view = InputView.fit(image.getWidth(), image.getHeight(), width, height);
-      float[] pixels = InputPixels.render(image, view);
-      System.arraycopy(pixels, 0, batch, i * pixels.length, pixels.length);
-      views.add(view);
+  public List<float[]> heads(InputBatch batch) {
+    return infer(batch, input -> forward(input, false).stream().map(NDArray::toFloatArray)
+        .toList());
+  }
+
+  /**
+   * The detections of head outputs computed elsewhere, e.g. by an exported copy of this
+   * network, decoded exactly as {@link #detect} decodes its own.
+   *
+   * @param heads the outputs on {@code batch} in {@link CenterNet.Outputs} order, each
+   *     flattened row-major
+   */
+  public List<List<Detection>> decode(List<float[]> heads, InputBatch batch) {
+    Shape[] shapes = network.getOutputShapes(new Shape[] {new Shape(batch.shape())});
+    try (NDManager scope = manager.newSubManager()) {
+      NDList outputs = new NDList();
+      for (int i = 0; i < shapes.length; i++) {
+        outputs.add(scope.create(heads.get(i), shapes[i]));
+      }
+      return batch.inImagePixels(decoder.decode(outputs));
     }
+  }
+
+  /**
+   * Runs a pass over a batch, in a scope that frees its tensors, with no autograd graph
+   * recorded whatever the calling thread's mode was.
+   */
+  private <T> T infer(InputBatch batch, Function<NDArray, T> pass) {
     boolean recording = JniUtils.isGradMode();
     JniUtils.setGradMode(false);
     try (NDManager scope = manager.newSubManager()) {
-      return pass.run(scope.create(batch, inputShape(config, images.size())), views);
+      return pass.apply(scope.create(batch.pixels(), new Shape(batch.shape())));
     } finally {
       JniUtils.setGradMode(recording);
     }
-  }
-
-  private static List<List<Detection>> inImagePixels(List<List<Detection>> decoded,
-      List<InputView> views) {
-    List<List<Detection>> result = new ArrayList<>();
-    for (int i = 0; i < decoded.size(); i++) {
-      result.add(decoded.get(i).stream().map(views.get(i)::toImage).toList());
-    }
-    return result;
-  }
-
-  /** One inference pass over a batch already in input tensor form. */
-  @FunctionalInterface
-  private interface Pass<T> {
-    T run(NDArray input, List<InputView> views);
   }
 
   /** One pass of the network; in training mode batch norm uses and updates batch statistics. */

@@ -11,8 +11,10 @@ import java.awt.image.BufferedImage;
  */
 public final class InputPixels {
 
-  private static final float MEAN = 0.5f;
-  private static final float STD = 0.25f;
+  /** Subtracted from every channel value in [0, 1]. */
+  public static final float MEAN = 0.5f;
+  /** What the centered channel values are divided by. */
+  public static final float STD = 0.25f;
 
   private InputPixels() {}
 

@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -26,7 +25,7 @@ final class ResidualUnit extends AbstractBlock {
     body = addChildBlock("body", new SequentialBlock()
         .add(ConvUnits.convBnRelu(channels, 3, 1))
         .add(ConvUnits.convolution(channels, 3, 1, false))
-        .add(BatchNorm.builder().build()));
+        .add(ConvUnits.batchNorm()));
   }
 
   @Override

@@ -17,12 +17,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 
 /**
  * Runs a model version over the images of a folder and writes its detections as a COCO
@@ -54,7 +51,7 @@ public final class Prediction {
    *     or the ids file lacks an image
    */
   public Summary run(Path images, Path out, Path idsFrom) throws IOException {
-    List<Path> files = imagesIn(images);
+    List<Path> files = ImageFolder.list(images);
     ModelConfig config = ModelConfigLoader.load(model.config());
     List<String> names = files.stream().map(f -> images.relativize(f).toString()).toList();
     CocoIds ids = idsFrom == null ? CocoIds.numbered(names, config.classes())
@@ -69,7 +66,7 @@ public final class Prediction {
       for (int from = 0; from < files.size(); from += BATCH) {
         List<BufferedImage> batch = new ArrayList<>();
         for (Path file : files.subList(from, Math.min(from + BATCH, files.size()))) {
-          batch.add(decode(file));
+          batch.add(ImageFolder.read(file));
         }
         List<List<Detection>> found = detector.detect(batch);
         for (int i = 0; i < found.size(); i++) {
@@ -110,30 +107,6 @@ public final class Prediction {
     json.writeEndArray();
     json.writeNumberField("score", d.score());
     json.writeEndObject();
-  }
-
-  private static List<Path> imagesIn(Path folder) throws IOException {
-    if (!Files.isDirectory(folder)) {
-      throw new UserInputException(folder + ": no such folder");
-    }
-    try (Stream<Path> entries = Files.list(folder)) {
-      List<Path> images = entries.filter(Files::isRegularFile)
-          .filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)
-              .matches(".*\\.(png|jpe?g)"))
-          .sorted().toList();
-      if (images.isEmpty()) {
-        throw new UserInputException(folder + ": no PNG or JPEG images");
-      }
-      return images;
-    }
-  }
-
-  private static BufferedImage decode(Path file) throws IOException {
-    BufferedImage image = ImageIO.read(file.toFile());
-    if (image == null) {
-      throw new UserInputException(file + ": not a PNG or JPEG image that can be decoded");
-    }
-    return image;
   }
 
   /**
