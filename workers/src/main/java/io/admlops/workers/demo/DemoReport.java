@@ -54,6 +54,8 @@ public final class DemoReport {
     line.append("  ").append(summary.promoted() ? "yes" : "no");
     out.println(line);
     out.println("     " + summary.outcome());
+    // Why the gate decided as it did: which slice fell short, by how much.
+    summary.reasons().forEach(reason -> out.println("       " + reason));
     out.flush();
   }
 
@@ -80,6 +82,7 @@ public final class DemoReport {
       row.put("promoted", summary.promoted());
       row.put("production", summary.production());
       row.put("outcome", summary.outcome());
+      summary.reasons().forEach(row.putArray("reasons")::add);
     }
     Path parent = file.toAbsolutePath().getParent();
     Files.createDirectories(parent);
