@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.admlops.activities.OnnxRuntimePython;
+import io.admlops.activities.PythonModules;
 import io.admlops.activities.detector.Detector;
 import io.admlops.activities.detector.InputBatch;
 import io.admlops.activities.model.ComputeDevice;
@@ -133,7 +133,8 @@ class OnnxExportParityTest {
 
   @Test
   void pythonOnnxRuntimeLoadsTheFileAndComputesTheSameHeads() throws Exception {
-    assumeTrue(OnnxRuntimePython.present(), "python3 with onnxruntime is not installed");
+    assumeTrue(PythonModules.importable(PythonModules.ONNXRUNTIME),
+        "python3 with onnxruntime is not installed");
     try (Detector detector = trainedStatistics(11)) {
       Path model = dir.resolve("tiny.onnx");
       Files.write(model, OnnxExport.write(detector, version));

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.admlops.activities.Pycocotools;
+import io.admlops.activities.PythonModules;
 import io.admlops.schemas.json.Mappers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -57,7 +57,8 @@ class CocoEvaluatorPycocotoolsTest {
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6})
   void randomDatasetsScoreAsInPycocotools(long seed) throws Exception {
-    assumeTrue(Pycocotools.present(), "python3 with pycocotools is not installed");
+    assumeTrue(PythonModules.importable(PythonModules.PYCOCOTOOLS),
+        "python3 with pycocotools is not installed");
     Random random = new Random(seed);
     ObjectNode truth = Mappers.json().createObjectNode();
     ArrayNode results = Mappers.json().createArrayNode();

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.admlops.activities.Pycocotools;
+import io.admlops.activities.PythonModules;
 import io.admlops.activities.formats.DatasetConversion;
 import io.admlops.activities.formats.DatasetFormat;
 import io.admlops.activities.formats.Taxonomy;
@@ -34,7 +34,8 @@ class PycocotoolsCompatibilityTest {
 
   @Test
   void pycocotoolsLoadsAKittiDatasetExportedAsCocoWithTheSameCounts() throws Exception {
-    assumeTrue(Pycocotools.present(), "python3 with pycocotools is not installed");
+    assumeTrue(PythonModules.importable(PythonModules.PYCOCOTOOLS),
+        "python3 with pycocotools is not installed");
     Path kitti = TestImages.copyFixture("kitti", dir.resolve("kitti"));
     TestImages.write(kitti.resolve("training/image_2/000000.png"), 1242, 375);
     TestImages.write(kitti.resolve("training/image_2/000001.png"), 1242, 375);
@@ -57,7 +58,8 @@ class PycocotoolsCompatibilityTest {
 
   @Test
   void pycocotoolsLoadsARoundTrippedCocoFileWithCrowdRegions() throws Exception {
-    assumeTrue(Pycocotools.present(), "python3 with pycocotools is not installed");
+    assumeTrue(PythonModules.importable(PythonModules.PYCOCOTOOLS),
+        "python3 with pycocotools is not installed");
     Path coco = TestImages.copyFixture("coco", dir.resolve("coco"));
     TestImages.write(coco.resolve("val2017/000000397133.jpg"), 640, 427);
     TestImages.write(coco.resolve("val2017/000000037777.jpg"), 352, 230);
