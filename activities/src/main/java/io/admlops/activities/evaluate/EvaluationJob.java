@@ -9,6 +9,7 @@ import io.admlops.activities.evaluate.slices.SliceEvaluation;
 import io.admlops.activities.evaluate.slices.SliceEvaluator;
 import io.admlops.activities.model.ComputeDevice;
 import io.admlops.activities.model.ModelConfigLoader;
+import io.admlops.activities.modelcard.ModelCardWriter;
 import io.admlops.activities.modelzoo.ModelVersion;
 import io.admlops.activities.modelzoo.ModelVersions;
 import io.admlops.activities.predict.FramePredictor;
@@ -83,6 +84,7 @@ public final class EvaluationJob {
     long datasetVersionId = datasets.version(dataset, version).id();
     long id = new EvaluationRepository(dsl).save(model.id(), datasetVersionId, split,
         iterationId, evaluation);
+    new ModelCardWriter(dsl, datasets).write(model);
     return new Scored(model, id, evaluation);
   }
 

@@ -5,6 +5,7 @@ import io.admlops.activities.model.ComputeDevice;
 import io.admlops.activities.model.ModelConfig;
 import io.admlops.activities.model.ModelConfigLoader;
 import io.admlops.activities.modelzoo.ModelVersion;
+import io.admlops.activities.modelzoo.ModelVersions;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import java.util.List;
 public final class OnnxExport {
 
   /** The export's name in a version's model zoo folder. */
-  public static final String FILE = "model.onnx";
+  public static final String FILE = ModelVersions.ONNX;
 
   /**
    * IR version 8 with opset 17 is what ONNX 1.12 writes; every ONNX Runtime since 1.12 and
@@ -84,7 +85,7 @@ public final class OnnxExport {
 
   /** Where a version's export lives once it has passed its check. */
   public static Path file(ModelVersion version) {
-    return version.folder().resolve(FILE);
+    return version.onnx();
   }
 
   /** The ONNX Runtime version the check runs on, e.g. {@code 1.29.0}. */

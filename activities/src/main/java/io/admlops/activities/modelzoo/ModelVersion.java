@@ -27,4 +27,12 @@ public record ModelVersion(long id, String model, int version, Path folder,
   public Path parameters() {
     return folder.resolve(ModelVersions.PARAMETERS);
   }
+
+  public Path onnx() {
+    return folder.resolve(ModelVersions.ONNX);
+  }
+
+  public Path card() {
+    return folder.resolve(ModelVersions.CARD);
+  }
 }

@@ -24,6 +24,10 @@ public final class ModelVersions {
   public static final String CONFIG = "config.yaml";
   /** The final weights in a version's folder. */
   public static final String PARAMETERS = "detector.params";
+  /** The ONNX export in a version's folder, written once it passed its parity check. */
+  public static final String ONNX = "model.onnx";
+  /** The generated model card in a version's folder. */
+  public static final String CARD = "MODEL_CARD.md";
 
   /** {@code name:3}, {@code name@production} or a bare name for its newest version. */
   private static final Pattern REFERENCE =
@@ -42,12 +46,14 @@ public final class ModelVersions {
    * @param datasetVersionId the dataset version it was trained on
    * @param trainingRunId the run that produced it
    * @param configJson the resolved config as JSON
-   * @param codeVersion the admlops version that trained it
+   * @param configSha256 the resolved config's hash, {@code ModelConfig.hash()}
+   * @param codeVersion the commit of the admlops build that trained it, {@link SourceCommit}
    * @param folder its model zoo folder
    * @param paramsHash SHA-256 of its weights
    */
   public record Registration(String model, long datasetVersionId, long trainingRunId,
-      String configJson, String codeVersion, Path folder, String paramsHash) {}
+      String configJson, String configSha256, String codeVersion, Path folder,
+      String paramsHash) {}
 
   /**
    * Registers weights as the model's next version, or returns the version that already holds
@@ -75,6 +81,7 @@ public final class ModelVersions {
           .set(MODEL_VERSION.DATASET_VERSION_ID, registration.datasetVersionId())
           .set(MODEL_VERSION.TRAINING_RUN_ID, registration.trainingRunId())
           .set(MODEL_VERSION.CONFIG, JSONB.valueOf(registration.configJson()))
+          .set(MODEL_VERSION.CONFIG_SHA256, registration.configSha256())
           .set(MODEL_VERSION.CODE_VERSION, registration.codeVersion())
           .set(MODEL_VERSION.ARTIFACT_URI, registration.folder().toUri().toString())
           .set(MODEL_VERSION.PARAMS_HASH, registration.paramsHash())

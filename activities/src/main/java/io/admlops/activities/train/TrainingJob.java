@@ -4,8 +4,10 @@ import io.admlops.activities.datasets.DatasetRegistry;
 import io.admlops.activities.model.ComputeDevice;
 import io.admlops.activities.model.ModelConfig;
 import io.admlops.activities.model.ModelConfigLoader;
+import io.admlops.activities.modelcard.ModelCardWriter;
 import io.admlops.activities.modelzoo.ModelVersion;
 import io.admlops.activities.modelzoo.ModelVersions;
+import io.admlops.activities.modelzoo.SourceCommit;
 import io.admlops.activities.store.Sha256;
 import io.admlops.schemas.json.Mappers;
 import io.admlops.workflows.train.TrainProgress;
@@ -78,10 +80,12 @@ public final class TrainingJob {
     TrainingRunLog runs = new TrainingRunLog(dsl);
     long runId = runs.begin(runKey, config.name(), data.version().id(), configJson,
         config.training().seed(), device.describe());
+    ModelVersion version;
+    TrainingOutcome outcome;
     try {
       Optional<Checkpoint> resume = resumePoint(previous, runFolder);
       ProgressReport report = new ProgressReport(runKey, progress, resume);
-      TrainingOutcome outcome = new DetectorTrainer(config, device, dataThreads).train(
+      outcome = new DetectorTrainer(config, device, dataThreads).train(
           data.train(), new CocoValidation(data.validation()), runFolder, resume,
           new DetectorTrainer.Listener() {
             @Override
@@ -97,17 +101,19 @@ public final class TrainingJob {
           });
       Path weights = runFolder.resolve(ModelVersions.PARAMETERS);
       Files.copy(outcome.parameters(), weights, StandardCopyOption.REPLACE_EXISTING);
-      ModelVersion version = new ModelVersions(dsl).register(new ModelVersions.Registration(
-          config.name(), data.version().id(), runId, configJson, codeVersion(), runFolder,
-          Sha256.of(weights)));
+      version = new ModelVersions(dsl).register(new ModelVersions.Registration(
+          config.name(), data.version().id(), runId, configJson, config.hash(),
+          SourceCommit.current(), runFolder, Sha256.of(weights)));
       runs.finish(runId, true);
-      return new TrainResult(config.name(), version.version(), runKey, runId,
-          version.paramsHash(), runFolder.toUri().toString(), outcome.last().valMap(),
-          device.device().toString(), outcome.firstEpoch() - 1);
     } catch (IOException | RuntimeException e) {
       runs.finish(runId, false);
       throw e;
     }
+    // Written once the run is finished, so the card tells its final status.
+    new ModelCardWriter(dsl, datasets).write(version);
+    return new TrainResult(config.name(), version.version(), runKey, runId,
+        version.paramsHash(), runFolder.toUri().toString(), outcome.last().valMap(),
+        device.device().toString(), outcome.firstEpoch() - 1);
   }
 
   /** The config a request carries, checked as a file would be. */
@@ -134,11 +140,6 @@ public final class TrainingJob {
       return Optional.of(Checkpoint.read(Path.of(URI.create(heartbeated.get()))));
     }
     return Checkpoint.latest(runFolder);
-  }
-
-  private static String codeVersion() {
-    String version = TrainingJob.class.getPackage().getImplementationVersion();
-    return version == null ? "development build" : version;
   }
 
   /** Turns trainer callbacks into heartbeat details. */

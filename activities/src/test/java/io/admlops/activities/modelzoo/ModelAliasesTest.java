@@ -27,8 +27,9 @@ class ModelAliasesTest {
     long run = new TrainingRunLog(dsl).begin("train-1", "centernet", data, "{}", 1, "cpu()");
     ModelVersions versions = new ModelVersions(dsl);
     for (char c : new char[] {'a', 'b', 'c'}) {
-      versions.register(new ModelVersions.Registration("centernet", data, run, "{}", "test",
-          Path.of("/zoo/" + c), String.valueOf(c).repeat(64)));
+      versions.register(new ModelVersions.Registration("centernet", data, run, "{}",
+          "0".repeat(64), SourceCommit.UNKNOWN, Path.of("/zoo/" + c),
+          String.valueOf(c).repeat(64)));
     }
     aliases = new ModelAliases(dsl);
   }

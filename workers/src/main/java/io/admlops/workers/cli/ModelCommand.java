@@ -11,14 +11,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code admlops model ...}: moving a model's aliases by hand, with the history kept, and
- * exporting a version for inference engines.
+ * {@code admlops model ...}: the registered versions and their lineage, moving a model's
+ * aliases by hand with the history kept, and exporting a version for inference engines.
  */
 @Command(name = "model", mixinStandardHelpOptions = true,
-    description = "Moves model aliases (production, staging, candidate); every move is kept "
-        + "with who made it and why. Exports versions to ONNX, checked against DJL.",
-    subcommands = {ModelCommand.Promote.class, ModelCommand.Rollback.class,
-        ModelExportCommand.class})
+    description = "Lists model versions and shows their lineage. Moves model aliases "
+        + "(production, staging, candidate); every move is kept with who made it and why. "
+        + "Exports versions to ONNX, checked against DJL.",
+    subcommands = {ModelRegistryCommands.ListVersions.class, ModelRegistryCommands.Show.class,
+        ModelRegistryCommands.Lineage.class, ModelCommand.Promote.class,
+        ModelCommand.Rollback.class, ModelExportCommand.class})
 class ModelCommand {
 
   /** Opens the registry for one alias move. */

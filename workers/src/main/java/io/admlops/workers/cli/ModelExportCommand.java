@@ -5,6 +5,7 @@ import io.admlops.activities.export.OnnxExport;
 import io.admlops.activities.export.ParityFrames;
 import io.admlops.activities.export.ParityReport;
 import io.admlops.activities.model.ComputeDevice;
+import io.admlops.activities.modelcard.ModelCardWriter;
 import io.admlops.activities.modelzoo.ModelVersion;
 import io.admlops.activities.modelzoo.ModelVersions;
 import io.admlops.schemas.UserInputException;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
         "Writes a registered model version as an ONNX model (opset 17) and runs it in ONNX",
         "Runtime beside DJL on the same frames: every head output must agree within 1e-4 and",
         "the decoded detections must be the same. Only an export that passes is written, to",
-        "--out and as model.onnx in the version's model zoo folder."})
+        "--out and as model.onnx in the version's model zoo folder, whose model card then",
+        "names it (the card reads the training data from --store)."})
 class ModelExportCommand implements Callable<Integer> {
 
   /** Enough frames to meet every head on varied scenes, few enough to check in seconds. */
@@ -52,6 +54,7 @@ class ModelExportCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "The scenario mix of the generated frames. Default: ${DEFAULT-VALUE}.")
   Path checkMix;
+  @Mixin DatasetStoreOption store;
   @Mixin DatabaseOptions database;
   @Spec CommandSpec spec;
 
@@ -65,7 +68,7 @@ class ModelExportCommand implements Callable<Integer> {
           + "e.g. " + out.resolve(OnnxExport.FILE));
     }
     PrintWriter console = spec.commandLine().getOut();
-    try (RegistrySession session = RegistrySession.open(database.url, null)) {
+    try (RegistrySession session = RegistrySession.open(database.url, store.path)) {
       ModelVersion version = new ModelVersions(session.database().dsl()).resolve(model);
       List<BufferedImage> frames = checkFrames != null ? ParityFrames.folder(checkFrames)
           : ParityFrames.generated(checkMix, GENERATOR_SEED, GENERATED_FRAMES);
@@ -81,6 +84,8 @@ class ModelExportCommand implements Callable<Integer> {
       }
       AtomicFile.write(out, Files.readAllBytes(OnnxExport.file(version)));
       console.println("written " + out + " and " + OnnxExport.file(version));
+      console.println("model card: " + new ModelCardWriter(session.database().dsl(),
+          session.registry()).write(version));
       return 0;
     }
   }

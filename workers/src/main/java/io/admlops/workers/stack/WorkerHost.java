@@ -3,6 +3,7 @@ package io.admlops.workers.stack;
 import io.admlops.activities.collect.CollectActivitiesImpl;
 import io.admlops.activities.datasets.DatasetRegistry;
 import io.admlops.activities.datasets.DatasetStore;
+import io.admlops.activities.deploy.DeployActivitiesImpl;
 import io.admlops.activities.evaluate.EvaluateActivitiesImpl;
 import io.admlops.activities.evaluate.EvaluationJob;
 import io.admlops.activities.model.ComputeDevice;
@@ -67,9 +68,10 @@ public final class WorkerHost implements AutoCloseable {
             CampaignWorkflowImpl.class, IterationWorkflowImpl.class);
       }
       if (queue == TaskQueues.CPU) {
+        DatasetRegistry datasets = datasets(registry.get(), storage);
         worker.registerActivitiesImplementations(new CollectActivitiesImpl(storage),
-            new LoopActivitiesImpl(registry.get().dsl(), datasets(registry.get(), storage),
-                storage.datasets(), vendor));
+            new LoopActivitiesImpl(registry.get().dsl(), datasets, storage.datasets(), vendor),
+            new DeployActivitiesImpl(registry.get().dsl(), datasets, ComputeDevice.local()));
       }
       if (queue == TaskQueues.GPU) {
         // Said at startup so the operator sees at once whether the GPU machine has its GPU.

@@ -44,7 +44,7 @@ class ModelExportCommandTest {
 
     CliRun export = CliRun.of("model", "export", "--model", "tiny-test:1", "--format", "onnx",
         "--out", out.toString(), "--check-frames", dir.resolve("incoming").toString(),
-        "--db-url", dbUrl);
+        "--db-url", dbUrl, "--store", dir.resolve("store").toString());
 
     assertEquals(0, export.exitCode(), export.err());
     List<String> lines = export.out().lines().toList();
@@ -57,8 +57,12 @@ class ModelExportCommandTest {
     }
     assertTrue(lines.stream().anyMatch(l -> l.matches(
         "  detections (\\d+) from DJL, \\1 from ONNX Runtime, 0 unmatched")), export.out());
-    assertTrue(lines.get(lines.size() - 1).startsWith("written " + out + " and "),
+    assertTrue(lines.get(lines.size() - 2).startsWith("written " + out + " and "),
         export.out());
+    assertEquals("model card: " + zooFolder.resolve("MODEL_CARD.md"),
+        lines.get(lines.size() - 1));
+    assertTrue(Files.readString(zooFolder.resolve("MODEL_CARD.md"))
+        .contains("| ONNX | model.onnx, verified against DJL by ONNX Runtime |"));
     Path kept = zooFolder.resolve("model.onnx");
     assertArrayEquals(Files.readAllBytes(kept), Files.readAllBytes(out));
     assertTrue(Files.size(out) > 10_000);
@@ -73,7 +77,8 @@ class ModelExportCommandTest {
 
     CliRun export = CliRun.of("model", "export", "--model", "tiny-test@staging", "--out",
         out.toString(), "--check-mix",
-        RepositoryFiles.locate("configs/collect/fleet.yaml").toString(), "--db-url", dbUrl);
+        RepositoryFiles.locate("configs/collect/fleet.yaml").toString(), "--db-url", dbUrl,
+        "--store", dir.resolve("store").toString());
 
     assertEquals(0, export.exitCode(), export.err());
     assertTrue(export.out().startsWith("tiny-test:1: parity on 8 frames, "), export.out());

@@ -3,6 +3,9 @@ package io.admlops.workflows.loop;
 import io.admlops.workflows.collect.CollectActivities;
 import io.admlops.workflows.collect.CollectRequest;
 import io.admlops.workflows.collect.CollectResult;
+import io.admlops.workflows.deploy.DeployActivities;
+import io.admlops.workflows.deploy.ExportCheck;
+import io.admlops.workflows.deploy.ExportRequest;
 import io.admlops.workflows.evaluate.EvaluateActivities;
 import io.admlops.workflows.evaluate.EvaluateRequest;
 import io.admlops.workflows.evaluate.EvaluateResult;
@@ -23,6 +26,14 @@ import java.util.Map;
  */
 public class IterationWorkflowImpl implements IterationWorkflow {
 
+  /**
+   * The change that checks the candidate's ONNX export before promotion; iterations recorded
+   * before it promote without the check when they replay.
+   */
+  static final String EXPORT_CHECK_CHANGE = "onnx-export-before-promotion";
+  /** Enough evaluation frames to meet every head on varied scenes, checked in seconds. */
+  static final int PARITY_FRAMES = 8;
+
   private final CollectActivities collect =
       Workflow.newActivityStub(CollectActivities.class, StageOptions.collect());
   private final LoopActivities loop =
@@ -33,6 +44,8 @@ public class IterationWorkflowImpl implements IterationWorkflow {
       Workflow.newActivityStub(TrainActivities.class, StageOptions.training());
   private final EvaluateActivities evaluate =
       Workflow.newActivityStub(EvaluateActivities.class, StageOptions.gpu(Duration.ofHours(4)));
+  private final DeployActivities deploy =
+      Workflow.newActivityStub(DeployActivities.class, StageOptions.cpu(Duration.ofHours(1)));
 
   private IterationRequest request;
   private String stage = "starting";
@@ -174,6 +187,19 @@ public class IterationWorkflowImpl implements IterationWorkflow {
     record.reasons.addAll(decision.reasons());
     if (!decision.pass()) {
       return record.end("not promoted: the deploy gate kept " + request.productionModel());
+    }
+    if (Workflow.getVersion(EXPORT_CHECK_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1) {
+      // Checked before anyone is asked to approve: a model that cannot ship is not offered.
+      ExportCheck check = deploy.exportAndCheck(new ExportRequest(candidate,
+          benchmark.dataset(), benchmark.version(), "test", PARITY_FRAMES));
+      if (!check.passed()) {
+        record.reasons.add("ONNX export failed its parity check on " + check.frames()
+            + " frames: " + String.join("; ", check.findings()));
+        return record.end("not promoted: the ONNX export of " + candidate
+            + " does not match DJL");
+      }
+      record.reasons.add("ONNX export matches DJL on " + check.frames() + " frames: "
+          + String.join("; ", check.findings()));
     }
     // Approval guards what production already has; the very first model replaces nothing.
     if (config.deploy().requireApproval() && request.productionModel() != null) {

@@ -14,11 +14,12 @@ final class StageOptions {
 
   /** Failure types that no retry fixes, from the activities of every stage. */
   static final String[] NON_RETRYABLE = {"InvalidCollectRequest", "InvalidTrainRequest",
-      "InvalidEvaluateRequest", "InvalidLoopRequest", "InvalidMineRequest"};
+      "InvalidEvaluateRequest", "InvalidLoopRequest", "InvalidMineRequest",
+      "InvalidDeployRequest"};
 
   private StageOptions() {}
 
-  /** Analyze, labeling jobs, QA, import, promotion: minutes of CPU work. */
+  /** Analyze, labeling jobs, QA, import, export, promotion: minutes of CPU work. */
   static ActivityOptions cpu(Duration startToClose) {
     return options(TaskQueues.CPU_QUEUE, startToClose, null);
   }

@@ -127,6 +127,29 @@ class CampaignWorkflowTest {
   }
 
   @Test
+  void aCandidateWhoseOnnxExportDiffersFromDjlIsNotPromotedAndTheNumbersSayWhy() {
+    SimulatedWorld world = improving();
+    world.exportsThatDiffer.add("centernet-tiny:2");
+    try (CampaignHarness h = new CampaignHarness(world)) {
+      h.start(CampaignHarness.config(2, 4, false));
+
+      h.runVendor(Duration.ofDays(1), b -> "file:///labels/" + b.batchId(), Duration.ofDays(30));
+
+      IterationSummary second = h.campaign().history().get(1);
+      assertFalse(second.promoted());
+      assertEquals("centernet-tiny:1", second.production());
+      assertEquals("not promoted: the ONNX export of centernet-tiny:2 does not match DJL",
+          second.outcome());
+      assertTrue(second.reasons().contains("ONNX export failed its parity check on 8 frames: "
+          + "heatmap differs by up to 0.0312 (allowed 1e-04)"), second.reasons().toString());
+      assertEquals(List.of("export centernet-tiny:1 checked on 8 frames of drive:1 test",
+          "export centernet-tiny:2 checked on 8 frames of drive:2 test"),
+          h.world.calls("export"));
+      assertEquals(List.of("promote centernet-tiny:1"), h.world.calls("promote"));
+    }
+  }
+
+  @Test
   void signalsForUnknownOrSettledBatchesChangeNothingAndSayWhy() {
     try (CampaignHarness h = new CampaignHarness(improving())) {
       h.start(CampaignHarness.config(3, 4, false));

@@ -3,6 +3,9 @@ package io.admlops.workflows.loop;
 import io.admlops.workflows.collect.CollectActivities;
 import io.admlops.workflows.collect.CollectRequest;
 import io.admlops.workflows.collect.CollectResult;
+import io.admlops.workflows.deploy.DeployActivities;
+import io.admlops.workflows.deploy.ExportCheck;
+import io.admlops.workflows.deploy.ExportRequest;
 import io.admlops.workflows.evaluate.EvaluateActivities;
 import io.admlops.workflows.evaluate.EvaluateRequest;
 import io.admlops.workflows.evaluate.EvaluateResult;
@@ -15,18 +18,23 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntToDoubleFunction;
 
 /**
  * Every stage's activity answered in memory, the way the real ones behave where the
  * workflows can tell: content-derived ids, versions that only grow, a model whose mAP the
- * test chooses per trained version, and QA that rejects labels whose uri says "bad". It
- * records what was called, in order, for assertions.
+ * test chooses per trained version, QA that rejects labels whose uri says "bad", and ONNX
+ * exports that match DJL unless the test says a version's does not. It records what was
+ * called, in order, for assertions.
  */
 class SimulatedWorld implements CollectActivities, LoopActivities, MineActivities,
-    TrainActivities, EvaluateActivities {
+    TrainActivities, EvaluateActivities, DeployActivities {
 
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+  /** Versions, {@code name:version}, whose ONNX export fails its parity check. */
+  final Set<String> exportsThatDiffer = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> datasetVersions = new LinkedHashMap<>();
   private final Map<String, String> aliases = new LinkedHashMap<>();
   private int modelVersions;
@@ -146,6 +154,19 @@ class SimulatedWorld implements CollectActivities, LoopActivities, MineActivitie
     }
     return new EvaluateResult(request.model(), 1, map, slices, request.baseline(), base,
         improved, regressed);
+  }
+
+  @Override
+  public ExportCheck exportAndCheck(ExportRequest request) {
+    calls.add("export " + request.model() + " checked on " + request.frames() + " frames of "
+        + request.dataset() + ":" + request.datasetVersion() + " " + request.split());
+    if (exportsThatDiffer.contains(request.model())) {
+      return new ExportCheck(request.model(), false, request.frames(), null,
+          List.of("heatmap differs by up to 0.0312 (allowed 1e-04)"));
+    }
+    return new ExportCheck(request.model(), true, request.frames(),
+        "file:///zoo/" + request.model() + "/model.onnx",
+        List.of("heatmap differs by up to 2.1e-06 (allowed 1e-04)"));
   }
 
   private double mapOf(String model) {

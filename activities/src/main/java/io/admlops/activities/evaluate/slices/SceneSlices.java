@@ -15,7 +15,7 @@ import java.util.stream.Stream;
  * scene type that occurs, and one per tag. A frame whose condition is not known belongs to no
  * slice of it; a frame with several tags belongs to each tag's slice.
  */
-final class SceneSlices {
+public final class SceneSlices {
 
   private SceneSlices() {}
 
@@ -23,7 +23,7 @@ final class SceneSlices {
    * The frames of each slice in their given order; slices by time of day, then weather, scene
    * type and tag, each by key.
    */
-  static Map<String, List<Frame>> of(List<Frame> frames) {
+  public static Map<String, List<Frame>> of(List<Frame> frames) {
     Map<String, List<Frame>> slices = new LinkedHashMap<>();
     slices.putAll(byValue(frames, SliceKey.TIME_OF_DAY, s -> Stream.ofNullable(s.timeOfDay())));
     slices.putAll(byValue(frames, SliceKey.WEATHER, s -> Stream.ofNullable(s.weather())));
