@@ -42,12 +42,14 @@ class RegistryDatabaseTest {
   @Test
   void reopeningAMigratedDatabaseAppliesNothingAndKeepsRows() {
     DatabaseTarget target = TestDatabase.freshSchema();
-    insertDataset(RegistryDatabase.open(target).dsl(), "kitti-2d");
+    DSLContext first = RegistryDatabase.open(target).dsl();
+    insertDataset(first, "kitti-2d");
+    int migrations = first.fetchCount(DSL.table("flyway_schema_history"));
 
     RegistryDatabase reopened = RegistryDatabase.open(target);
 
     assertEquals(1, reopened.dsl().fetchCount(DATASET));
-    assertEquals(1, reopened.dsl().fetchCount(DSL.table("flyway_schema_history")));
+    assertEquals(migrations, reopened.dsl().fetchCount(DSL.table("flyway_schema_history")));
   }
 
   @Test
