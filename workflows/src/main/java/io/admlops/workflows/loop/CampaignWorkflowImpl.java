@@ -22,6 +22,9 @@ import java.util.Map;
  */
 public class CampaignWorkflowImpl implements CampaignWorkflow {
 
+  /** The change id of continuing as new once a run has had its iterations, or more. */
+  static final String CONTINUE_AS_NEW_AT_OR_AFTER = "continue-as-new-at-or-after";
+
   /** Notes kept for the status query; older ones live in the workflow's history. */
   private static final int NOTES_KEPT = 20;
 
@@ -61,9 +64,14 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       datasetVersion = start.datasetVersion();
       productionModel = start.productionModel();
     }
+    // Runs recorded before this change continued as new only at exactly continueAsNewEvery
+    // iterations, which an updateConfig lowering it below the count already run never met.
+    boolean atOrAfter = Workflow.getVersion(CONTINUE_AS_NEW_AT_OR_AFTER, Workflow.DEFAULT_VERSION,
+        1) == 1;
     int runsThisExecution = 0;
     while (config.iterations() == 0 || iteration < config.iterations()) {
-      if (runsThisExecution == config.continueAsNewEvery()) {
+      if (atOrAfter ? runsThisExecution >= config.continueAsNewEvery()
+          : runsThisExecution == config.continueAsNewEvery()) {
         Workflow.continueAsNew(config, snapshot());
       }
       if (iteration > 0 || productionModel != null) {

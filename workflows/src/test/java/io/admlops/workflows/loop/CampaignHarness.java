@@ -5,6 +5,7 @@ import io.admlops.workflows.TaskQueues;
 import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.IndexedValueType;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -97,13 +98,22 @@ final class CampaignHarness implements AutoCloseable {
     return status() == WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING;
   }
 
+  /** The run id of the latest run, which continue-as-new changes. */
+  String runId() {
+    return describe().getExecution().getRunId();
+  }
+
   /** The status of the latest run: after continue-as-new, the new run's. */
   WorkflowExecutionStatus status() {
+    return describe().getStatus();
+  }
+
+  private WorkflowExecutionInfo describe() {
     return env.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
         DescribeWorkflowExecutionRequest.newBuilder()
             .setNamespace(env.getNamespace())
             .setExecution(WorkflowExecution.newBuilder().setWorkflowId(ID))
-            .build()).getWorkflowExecutionInfo().getStatus();
+            .build()).getWorkflowExecutionInfo();
   }
 
   @Override

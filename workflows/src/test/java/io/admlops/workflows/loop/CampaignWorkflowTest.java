@@ -2,6 +2,7 @@ package io.admlops.workflows.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -212,6 +213,27 @@ class CampaignWorkflowTest {
       assertEquals("drive:5", status.datasetVersion());
       // The model config was resolved once, by the first run; later runs carried it.
       assertEquals(List.of("start"), h.world.calls("start"));
+    }
+  }
+
+  @Test
+  void loweringContinueAsNewEveryBelowTheIterationsRunSoFarContinuesAsNewAtTheNextTurn() {
+    try (CampaignHarness h = new CampaignHarness(improving())) {
+      CampaignConfig rare = CampaignHarness.config(6, 10, false);
+      h.start(rare);
+      String firstRun = h.runId();
+      h.runVendor(Duration.ofDays(1), b -> "file:///labels/" + b.batchId(), Duration.ofDays(16));
+      assertEquals(3, h.campaign().history().size());
+
+      h.campaign().updateConfig(new CampaignConfig(rare.name(), rare.dataset(), null,
+          rare.modelConfig(), rare.collect(), rare.mining(), rare.labeling(), rare.deploy(),
+          null, rare.cadence(), rare.iterations(), 2));
+      h.runVendor(Duration.ofDays(1), b -> "file:///labels/" + b.batchId(), Duration.ofDays(60));
+
+      assertFalse(h.open());
+      assertNotEquals(firstRun, h.runId(), "the campaign continued as new");
+      assertEquals(List.of(1, 2, 3, 4, 5, 6),
+          h.campaign().history().stream().map(IterationSummary::iteration).toList());
     }
   }
 
