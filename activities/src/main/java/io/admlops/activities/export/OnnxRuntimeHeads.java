@@ -12,8 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** An exported detector loaded in ONNX Runtime on the CPU, run on input batches. */
-final class OnnxRuntimeHeads implements AutoCloseable {
+/**
+ * An exported detector loaded in ONNX Runtime on the CPU, run on input batches: the parity
+ * check's runtime, and the serving endpoint's ONNX backend.
+ */
+public final class OnnxRuntimeHeads implements AutoCloseable {
 
   private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
   private final OrtSession session;
@@ -23,8 +26,11 @@ final class OnnxRuntimeHeads implements AutoCloseable {
    *
    * @throws IllegalStateException when ONNX Runtime refuses the model
    */
-  OnnxRuntimeHeads(byte[] model) {
+  public OnnxRuntimeHeads(byte[] model) {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+      // Idle intra-op threads spin by default, holding the cores between runs; on a small
+      // machine that starves the work around each run (rendering frames, decoding peaks).
+      options.addConfigEntry("session.intra_op.allow_spinning", "0");
       session = environment.createSession(model, options);
     } catch (OrtException e) {
       throw new IllegalStateException("ONNX Runtime refuses the exported model: "
@@ -38,7 +44,7 @@ final class OnnxRuntimeHeads implements AutoCloseable {
   }
 
   /** The heads' outputs on a batch, in {@link CenterNet.Outputs} order, each flattened. */
-  List<float[]> run(InputBatch batch) {
+  public List<float[]> run(InputBatch batch) {
     try (OnnxTensor input = OnnxTensor.createTensor(environment,
             FloatBuffer.wrap(batch.pixels()), batch.shape());
         OrtSession.Result result = session.run(Map.of(DetectorGraph.INPUT, input))) {

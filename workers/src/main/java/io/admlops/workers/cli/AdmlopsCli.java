@@ -27,6 +27,7 @@ import picocli.CommandLine.ScopeType;
         TrainCommand.class,
         PredictCommand.class,
         ModelCommand.class,
+        ServeCommand.class,
         EvalCommand.class,
         RunCommand.class,
         DemoCommand.class})
