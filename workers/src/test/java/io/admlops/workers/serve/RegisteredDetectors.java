@@ -46,7 +46,7 @@ final class RegisteredDetectors {
     long run = new TrainingRunLog(dsl).begin("seed-" + seed, config.name(), datasetVersion,
         "{}", seed, "cpu()");
     return new ModelVersions(dsl).register(new ModelVersions.Registration(config.name(),
-        datasetVersion, run, "{}", "test", folder, sha256(parameters)));
+        datasetVersion, run, "{}", config.hash(), "test", folder, sha256(parameters)));
   }
 
   private static String sha256(Path file) throws IOException {
