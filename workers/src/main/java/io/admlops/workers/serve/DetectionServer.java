@@ -1,19 +1,17 @@
 package io.admlops.workers.serve;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.admlops.activities.detector.Detection;
 import io.admlops.schemas.json.Mappers;
+import io.admlops.workers.http.JsonReply;
 import io.admlops.workers.serve.BatchingDispatcher.Answer;
 import io.admlops.workers.serve.BatchingDispatcher.BatchCounts;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.CompletionException;
@@ -104,18 +102,18 @@ public final class DetectionServer implements AutoCloseable {
   private void answer(HttpExchange exchange) throws IOException {
     long start = System.nanoTime();
     try (exchange) {
-      Reply reply;
+      JsonReply reply;
       try {
         reply = route(exchange, start);
       } catch (RuntimeException e) {
         log.error("{} {} failed", exchange.getRequestMethod(), exchange.getRequestURI(), e);
-        reply = Reply.error(500, "internal error: " + e.getMessage());
+        reply = JsonReply.error(500, "internal error: " + e.getMessage());
       }
-      send(exchange, reply);
+      reply.sendTo(exchange);
     }
   }
 
-  private Reply route(HttpExchange exchange, long start) throws IOException {
+  private JsonReply route(HttpExchange exchange, long start) throws IOException {
     String path = exchange.getRequestURI().getPath();
     String method = exchange.getRequestMethod();
     String expected = switch (path) {
@@ -124,33 +122,33 @@ public final class DetectionServer implements AutoCloseable {
       default -> null;
     };
     if (expected == null) {
-      return Reply.error(404, "no such path " + path + "; POST images to " + DETECT_PATH);
+      return JsonReply.error(404, "no such path " + path + "; POST images to " + DETECT_PATH);
     }
     if (!method.equals(expected)) {
       exchange.getResponseHeaders().set("Allow", expected);
-      return Reply.error(405, method + " is not supported on " + path + "; use " + expected);
+      return JsonReply.error(405, method + " is not supported on " + path + "; use " + expected);
     }
-    return path.equals(HEALTH_PATH) ? new Reply(200, health()) : detect(exchange, start);
+    return path.equals(HEALTH_PATH) ? new JsonReply(200, health()) : detect(exchange, start);
   }
 
-  private Reply detect(HttpExchange exchange, long start) throws IOException {
+  private JsonReply detect(HttpExchange exchange, long start) throws IOException {
     byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY_BYTES + 1);
     if (body.length > MAX_BODY_BYTES) {
-      return Reply.error(413, "body larger than " + MAX_BODY_BYTES + " bytes; POST one image");
+      return JsonReply.error(413, "body larger than " + MAX_BODY_BYTES + " bytes; POST one image");
     }
     if (body.length == 0) {
-      return Reply.error(400, "empty body; POST the bytes of a PNG or JPEG image");
+      return JsonReply.error(400, "empty body; POST the bytes of a PNG or JPEG image");
     }
     BufferedImage image;
     try {
       image = ImageIO.read(new ByteArrayInputStream(body));
     } catch (IOException | RuntimeException e) {
       // Image readers throw runtime exceptions too on some truncated or corrupt files.
-      return Reply.error(400, "body of " + body.length + " bytes is a damaged image: "
+      return JsonReply.error(400, "body of " + body.length + " bytes is a damaged image: "
           + e.getMessage());
     }
     if (image == null) {
-      return Reply.error(400, "body of " + body.length + " bytes is not a PNG or JPEG image");
+      return JsonReply.error(400, "body of " + body.length + " bytes is not a PNG or JPEG image");
     }
     Answer answer;
     try {
@@ -167,7 +165,7 @@ public final class DetectionServer implements AutoCloseable {
       found.putArray("box").add(d.x1()).add(d.y1()).add(d.x2()).add(d.y2());
     }
     json.put("milliseconds", Math.round((System.nanoTime() - start) / 1e5) / 10.0);
-    return new Reply(200, json);
+    return new JsonReply(200, json);
   }
 
   private ObjectNode health() {
@@ -181,26 +179,5 @@ public final class DetectionServer implements AutoCloseable {
         .put("requests", counts.requests())
         .put("largestBatch", counts.largestBatch());
     return json;
-  }
-
-  private static void send(HttpExchange exchange, Reply reply) throws IOException {
-    byte[] bytes;
-    try {
-      bytes = Mappers.json().writeValueAsBytes(reply.body());
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(reply.status(), bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
-  /** An HTTP status and its JSON body. */
-  private record Reply(int status, ObjectNode body) {
-    static Reply error(int status, String message) {
-      return new Reply(status, Mappers.json().createObjectNode().put("error", message));
-    }
   }
 }

@@ -1,16 +1,14 @@
 package io.admlops.workers.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.admlops.schemas.UserInputException;
 import io.admlops.schemas.json.Mappers;
+import io.admlops.workers.http.JsonReply;
 import io.admlops.workers.webhook.AnnotationsDelivery.Delivered;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -117,49 +115,49 @@ public final class AnnotationsWebhook implements AutoCloseable {
 
   private void answer(HttpExchange exchange, String context) throws IOException {
     try (exchange) {
-      Reply reply;
+      JsonReply reply;
       try {
         reply = route(exchange, context);
       } catch (RuntimeException e) {
         log.error("webhook call {} {} failed", exchange.getRequestMethod(),
             exchange.getRequestURI(), e);
-        reply = Reply.error(500, "internal error: " + e.getMessage());
+        reply = JsonReply.error(500, "internal error: " + e.getMessage());
       }
-      send(exchange, reply);
+      reply.sendTo(exchange);
     }
   }
 
-  private Reply route(HttpExchange exchange, String context) throws IOException {
+  private JsonReply route(HttpExchange exchange, String context) throws IOException {
     String path = exchange.getRequestURI().getPath();
     // Contexts match by prefix; only the exact paths exist.
     if (!path.equals(context) || context.equals("/")) {
-      return Reply.error(404, "no such path " + path + "; vendors POST to " + ANNOTATIONS_PATH);
+      return JsonReply.error(404, "no such path " + path + "; vendors POST to " + ANNOTATIONS_PATH);
     }
     if (context.equals(HEALTH_PATH)) {
-      return allowOnly(exchange, "GET").orElseGet(() -> new Reply(200, json("status", "ok")));
+      return allowOnly(exchange, "GET").orElseGet(() -> new JsonReply(200, json("status", "ok")));
     }
-    Optional<Reply> refused = allowOnly(exchange, "POST");
+    Optional<JsonReply> refused = allowOnly(exchange, "POST");
     return refused.isPresent() ? refused.get() : batchDone(exchange);
   }
 
-  private static Optional<Reply> allowOnly(HttpExchange exchange, String method) {
+  private static Optional<JsonReply> allowOnly(HttpExchange exchange, String method) {
     if (exchange.getRequestMethod().equals(method)) {
       return Optional.empty();
     }
     exchange.getResponseHeaders().set("Allow", method);
-    return Optional.of(Reply.error(405, exchange.getRequestMethod() + " is not supported here; "
+    return Optional.of(JsonReply.error(405, exchange.getRequestMethod() + " is not supported here; "
         + "use " + method));
   }
 
-  private Reply batchDone(HttpExchange exchange) throws IOException {
+  private JsonReply batchDone(HttpExchange exchange) throws IOException {
     if (signature.isEmpty()) {
-      return Reply.error(503, "this webhook has no shared secret, so it accepts no calls: "
+      return JsonReply.error(503, "this webhook has no shared secret, so it accepts no calls: "
           + "restart admlops up / admlops worker with " + WebhookSignature.SECRET_ENV
           + " set or --webhook-secret-file FILE");
     }
     Optional<byte[]> body = readBody(exchange.getRequestBody());
     if (body.isEmpty()) {
-      return Reply.error(413, "body larger than " + MAX_BODY_BYTES + " bytes");
+      return JsonReply.error(413, "body larger than " + MAX_BODY_BYTES + " bytes");
     }
     String claimed = exchange.getRequestHeaders().getFirst(WebhookSignature.HEADER);
     if (claimed == null) {
@@ -174,7 +172,7 @@ public final class AnnotationsWebhook implements AutoCloseable {
     try {
       call = BatchDoneCall.parse(body.get());
     } catch (UserInputException e) {
-      return Reply.error(400, e.getMessage());
+      return JsonReply.error(400, e.getMessage());
     }
     try {
       Delivered delivered = delivery.deliver(call.campaign(), call.returned());
@@ -184,11 +182,11 @@ public final class AnnotationsWebhook implements AutoCloseable {
       accepted.put("workflowId", delivered.workflowId());
       accepted.put("batchId", delivered.batch().batchId());
       accepted.put("iteration", delivered.batch().iteration());
-      return new Reply(202, accepted);
+      return new JsonReply(202, accepted);
     } catch (DeliveryRefused e) {
       log.info("refused batch {} for campaign {}: {}", call.returned().batchId(),
           call.campaign(), e.getMessage());
-      return Reply.error(switch (e.reason()) {
+      return JsonReply.error(switch (e.reason()) {
         case NO_CAMPAIGN -> 404;
         case NOT_PENDING -> 409;
         case CAMPAIGN_UNAVAILABLE -> 503;
@@ -196,10 +194,10 @@ public final class AnnotationsWebhook implements AutoCloseable {
     }
   }
 
-  private static Reply unauthorized(HttpExchange exchange, String reason) {
+  private static JsonReply unauthorized(HttpExchange exchange, String reason) {
     // Logged because a stream of these means a misconfigured vendor or someone probing.
     log.warn("unsigned or wrongly signed call from {}: {}", exchange.getRemoteAddress(), reason);
-    return Reply.error(401, reason);
+    return JsonReply.error(401, reason);
   }
 
   /** The body, or empty when it exceeds the limit. */
@@ -208,28 +206,7 @@ public final class AnnotationsWebhook implements AutoCloseable {
     return body.length > MAX_BODY_BYTES ? Optional.empty() : Optional.of(body);
   }
 
-  private static void send(HttpExchange exchange, Reply reply) throws IOException {
-    byte[] bytes;
-    try {
-      bytes = Mappers.json().writeValueAsBytes(reply.body());
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-    exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-    exchange.sendResponseHeaders(reply.status(), bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
   private static ObjectNode json(String field, String value) {
     return Mappers.json().createObjectNode().put(field, value);
-  }
-
-  /** An HTTP status and its JSON body. */
-  private record Reply(int status, ObjectNode body) {
-    static Reply error(int status, String message) {
-      return new Reply(status, json("error", message));
-    }
   }
 }
