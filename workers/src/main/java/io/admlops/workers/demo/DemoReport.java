@@ -2,11 +2,11 @@ package io.admlops.workers.demo;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.admlops.activities.export.AtomicFile;
 import io.admlops.schemas.json.Mappers;
 import io.admlops.workflows.loop.IterationSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,11 +84,8 @@ public final class DemoReport {
       row.put("outcome", summary.outcome());
       summary.reasons().forEach(row.putArray("reasons")::add);
     }
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path partial = parent.resolve(file.getFileName() + ".partial");
-    Mappers.json().writerWithDefaultPrettyPrinter().writeValue(partial.toFile(), root);
-    Files.move(partial, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    AtomicFile.write(file, Mappers.json().writerWithDefaultPrettyPrinter()
+        .writeValueAsBytes(root));
   }
 
   /** The time-of-day and weather slices by their value, the way people name conditions. */
