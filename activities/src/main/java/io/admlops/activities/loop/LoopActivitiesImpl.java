@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The loop's cpu-queue stages. Outputs live in the dataset store under names fixed by
  * campaign, iteration or batch ({@code reports/}, {@code outbox/}, {@code labeled/}), and
- * registry writes are upserts, so every method may be retried. Requests no retry can fix
+ * registry writes are upserts, so every method may be retried. The labeling round trip is
+ * journaled in {@code annotation_batch} as it goes. Requests no retry can fix
  * fail as {@value #INVALID_REQUEST}.
  */
 public class LoopActivitiesImpl implements LoopActivities {
@@ -74,6 +75,7 @@ public class LoopActivitiesImpl implements LoopActivities {
   private final DatasetRegistry datasets;
   private final Path store;
   private final SimulatedVendorOrders vendor;
+  private final AnnotationBatches batches;
 
   /**
    * @param store the dataset store ({@code $DATASET})
@@ -85,6 +87,7 @@ public class LoopActivitiesImpl implements LoopActivities {
     this.datasets = datasets;
     this.store = store;
     this.vendor = vendor;
+    this.batches = new AnnotationBatches(dsl);
   }
 
   @Override
@@ -133,6 +136,7 @@ public class LoopActivitiesImpl implements LoopActivities {
           request.campaign(), createdFrom, null));
       LabelingBatch batch = new LabelingBatch(batchId, job.toUri().toString(),
           unlabeled.size(), request.minedManifest());
+      batches.requested(batchId, request);
       simulatedOrder(batch, 0).filter(order -> !order.delivered()).ifPresent(vendor::place);
       return batch;
     });
@@ -164,12 +168,14 @@ public class LoopActivitiesImpl implements LoopActivities {
       String definition) {
     return guarded(() -> {
       Path job = jobFolder(batch);
+      batches.returned(batch.batchId(), returned);
       AnnotationStandard standard = AnnotationStandard.load(Path.of(definition));
       ReturnedLabels labels = ReturnFormat.named(returned.format())
           .read(returned.uri(), job, standard);
       QaReport report = new AnnotationQa(QA).check(labels);
       report.writeJson(job.resolve("qa-" + Sha256.of(returned.uri()).substring(0, 8)
           + ".json"));
+      batches.decided(batch.batchId(), report);
       if (!report.accepted()) {
         return new QaVerdict(false, report.reasons(), null, 0);
       }
@@ -189,6 +195,7 @@ public class LoopActivitiesImpl implements LoopActivities {
           "Batch " + batch.batchId() + " failed QA and comes back for rework " + rework
               + ":\n- " + String.join("\n- ", verdict.reasons()) + "\n",
           StandardCharsets.UTF_8);
+      batches.reworkRequested(batch.batchId(), rework);
       simulatedOrder(batch, rework).filter(order -> !order.delivered())
           .ifPresent(vendor::place);
       return null;

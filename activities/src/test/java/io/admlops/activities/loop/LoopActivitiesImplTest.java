@@ -1,5 +1,7 @@
 package io.admlops.activities.loop;
 
+import static io.admlops.schemas.db.Tables.ANNOTATION_BATCH;
+import static io.admlops.schemas.db.Tables.ITERATION;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,16 +20,21 @@ import io.admlops.activities.store.TestDatabase;
 import io.admlops.activities.train.GeneratedFrames;
 import io.admlops.schemas.frame.Frame;
 import io.admlops.schemas.frame.FrameObject;
+import io.admlops.schemas.json.Mappers;
 import io.admlops.workflows.loop.AnnotationsReturned;
 import io.admlops.workflows.loop.CampaignConfig;
+import io.admlops.workflows.loop.IterationStart;
 import io.admlops.workflows.loop.LabelingBatch;
 import io.admlops.workflows.loop.LabelsRequest;
 import io.admlops.workflows.loop.QaVerdict;
 import io.temporal.failure.ApplicationFailure;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +57,7 @@ class LoopActivitiesImplTest {
   @TempDir Path dir;
   private Path store;
   private DatasetRegistry datasets;
+  private DSLContext dsl;
   private LoopActivitiesImpl loop;
   private List<Frame> truth;
   private final List<SimulatedVendorOrder> ordered = new ArrayList<>();
@@ -57,6 +65,7 @@ class LoopActivitiesImplTest {
   @BeforeEach
   void seededDatasetAndMinedFrames() throws Exception {
     RegistryDatabase database = TestDatabase.freshRegistry();
+    dsl = database.dsl();
     store = dir.resolve("store");
     datasets = new DatasetRegistry(database, new DatasetStore(store));
     datasets.importVersion("drive", null, FrameSource.of(
@@ -103,6 +112,43 @@ class LoopActivitiesImplTest {
   }
 
   @Test
+  void theLabelingRoundTripIsJournaledFromRequestThroughReworkToAcceptance() throws Exception {
+    new LoopJournalImpl(dsl).iterationStarted(new IterationStart("campaign-night",
+        new CampaignConfig("night", "drive", null, "centernet.yaml", null, null, null, null,
+            null, null, 0, 0).withDefaults(), 2, "campaign-night-iter-2", 0));
+    LabelingBatch batch = loop.requestLabels(request(EXTERNAL, null));
+    loop.requestLabels(request(EXTERNAL, null));
+    assertEquals(1, dsl.fetchCount(ANNOTATION_BATCH));
+    Record requested = batchRow(batch);
+    assertEquals("requested", requested.get(ANNOTATION_BATCH.STATUS));
+    assertEquals("external", requested.get(ANNOTATION_BATCH.VENDOR));
+    assertEquals("outbox/" + batch.batchId(), requested.get(ANNOTATION_BATCH.EXPORT_URI));
+    assertEquals(dsl.fetchValue(ITERATION.ID), requested.get(ANNOTATION_BATCH.ITERATION_ID));
+
+    Path bad = deliver(batch, new LabelErrors(1.0, 7));
+    QaVerdict rejected = loop.checkLabels(batch,
+        new AnnotationsReturned(batch.batchId(), bad.toString(), "labelstudio"), DEFINITION);
+    loop.requestRework(batch, rejected, 1);
+    loop.requestRework(batch, rejected, 1);
+    Record rework = batchRow(batch);
+    assertEquals("rework", rework.get(ANNOTATION_BATCH.STATUS));
+    assertEquals(1, rework.get(ANNOTATION_BATCH.REWORK_COUNT));
+    assertEquals("REWORK", qaDecision(rework));
+
+    Path fixed = deliver(batch, LabelErrors.NONE);
+    loop.checkLabels(batch,
+        new AnnotationsReturned(batch.batchId(), fixed.toString(), "labelstudio"), DEFINITION);
+    Record accepted = batchRow(batch);
+    assertEquals("accepted", accepted.get(ANNOTATION_BATCH.STATUS));
+    assertEquals(fixed.toString(), accepted.get(ANNOTATION_BATCH.RETURN_URI));
+    assertEquals("labelstudio", accepted.get(ANNOTATION_BATCH.RETURN_FORMAT));
+    assertEquals("ACCEPT", qaDecision(accepted));
+    assertEquals(1, accepted.get(ANNOTATION_BATCH.REWORK_COUNT));
+    assertTrue(!accepted.get(ANNOTATION_BATCH.DECIDED_AT)
+        .isBefore(accepted.get(ANNOTATION_BATCH.RETURNED_AT)));
+  }
+
+  @Test
   void theSimulatedVendorIsRefusedForFramesCollectedWithoutGroundTruth() {
     ApplicationFailure refused = assertThrows(ApplicationFailure.class,
         () -> loop.requestLabels(request(SIMULATED, null)));
@@ -126,7 +172,17 @@ class LoopActivitiesImplTest {
 
   private static LabelsRequest request(CampaignConfig.Labeling labeling, String groundTruth) {
     return new LabelsRequest("night", 2, "mined/night/iteration-2/frames.jsonl", groundTruth,
-        DEFINITION, labeling);
+        DEFINITION, labeling, "drive");
+  }
+
+  private Record batchRow(LabelingBatch batch) {
+    return dsl.selectFrom(ANNOTATION_BATCH)
+        .where(ANNOTATION_BATCH.BATCH_KEY.eq(batch.batchId())).fetchSingle();
+  }
+
+  private static String qaDecision(Record batch) throws IOException {
+    return Mappers.json().readTree(batch.get(ANNOTATION_BATCH.QA_REPORT).data())
+        .path("decision").asText();
   }
 
   private Path deliver(LabelingBatch batch, LabelErrors errors) throws Exception {

@@ -8,6 +8,7 @@ import io.admlops.activities.evaluate.EvaluateActivitiesImpl;
 import io.admlops.activities.evaluate.EvaluationJob;
 import io.admlops.activities.model.ComputeDevice;
 import io.admlops.activities.loop.LoopActivitiesImpl;
+import io.admlops.activities.loop.LoopJournalImpl;
 import io.admlops.activities.loop.MineActivitiesImpl;
 import io.admlops.activities.probe.ProbeActivitiesImpl;
 import io.admlops.activities.store.RegistryDatabase;
@@ -71,6 +72,7 @@ public final class WorkerHost implements AutoCloseable {
         DatasetRegistry datasets = datasets(registry.get(), storage);
         worker.registerActivitiesImplementations(new CollectActivitiesImpl(storage),
             new LoopActivitiesImpl(registry.get().dsl(), datasets, storage.datasets(), vendor),
+            new LoopJournalImpl(registry.get().dsl()),
             new DeployActivitiesImpl(registry.get().dsl(), datasets, ComputeDevice.local()));
       }
       if (queue == TaskQueues.GPU) {

@@ -1,19 +1,31 @@
 package io.admlops.workers.cli;
 
+import static io.admlops.schemas.db.Tables.ANNOTATION_BATCH;
+import static io.admlops.schemas.db.Tables.CAMPAIGN;
+import static io.admlops.schemas.db.Tables.ITERATION;
+import static io.admlops.schemas.db.Tables.ITERATION_STAGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.admlops.activities.RepositoryFiles;
+import io.admlops.activities.store.EmbeddedPostgresServer;
+import io.admlops.activities.store.RegistryDatabase;
 import io.admlops.schemas.json.Mappers;
+import io.admlops.workers.stack.StackSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The demo end to end: an embedded PostgreSQL and Temporal service, workers on every queue
  * polling over gRPC, the campaign and iteration workflows, every stage's activity, and the
  * simulated vendor answering through the signed webhook, on a campaign small enough for a
- * test.
+ * test; then the loop journal it left in the registry.
  */
 class DemoCommandTest {
 
@@ -74,6 +86,93 @@ class DemoCommandTest {
         datasets.resolve("labeled").resolve(job.getFileName()).resolve("frames.jsonl")));
     assertEquals(20, labeled.size());
     labeled.forEach((frame, objects) -> assertEquals(truth.get(frame), objects, frame));
+
+    assertLoopJournal(home, job.getFileName().toString());
+  }
+
+  /**
+   * The loop journal as the dashboard reads it after the demo, from the demo's own registry:
+   * the finished campaign, its two iterations with every stage they ran and how long it took,
+   * and the accepted labeling batch.
+   */
+  private static void assertLoopJournal(Path home, String batch) throws IOException {
+    Path data = StackSettings.resolve(null, null, null, Map.of("ADMLOPS_HOME",
+        home.toString())).postgresData();
+    try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(data)) {
+      DSLContext dsl = RegistryDatabase.open(server.target()).dsl();
+      Record campaign = dsl.selectFrom(CAMPAIGN).fetchSingle();
+      assertEquals("demo-e2e", campaign.get(CAMPAIGN.NAME));
+      assertEquals("completed", campaign.get(CAMPAIGN.STATUS));
+      assertEquals("drive", Mappers.json().readTree(campaign.get(CAMPAIGN.CONFIG).data())
+          .path("dataset").asText());
+
+      List<? extends Record> iterations = dsl.selectFrom(ITERATION)
+          .orderBy(ITERATION.NUMBER).fetch();
+      assertEquals(2, iterations.size());
+      for (Record iteration : iterations) {
+        assertEquals("completed", iteration.get(ITERATION.STATUS));
+        assertEquals("done", iteration.get(ITERATION.STAGE));
+      }
+      JsonNode summary = Mappers.json().readTree(iterations.get(1).get(ITERATION.SUMMARY).data());
+      assertEquals(20, summary.path("labeled").asInt());
+      assertEquals("drive:2", summary.path("datasetVersion").asText());
+
+      // The first model only trains; the loop iteration runs every stage.
+      assertEquals(List.of("skipped", "skipped", "skipped", "skipped", "skipped", "completed",
+          "completed", "completed"), statuses(dsl, iterations.get(0)));
+      long second = iterations.get(1).get(ITERATION.ID);
+      assertEquals(Collections.nCopies(8, "completed"), statuses(dsl, iterations.get(1)));
+      for (Record stage : dsl.selectFrom(ITERATION_STAGE)
+          .where(ITERATION_STAGE.ITERATION_ID.eq(second)).fetch()) {
+        OffsetDateTime started = stage.get(ITERATION_STAGE.STARTED_AT);
+        OffsetDateTime finished = stage.get(ITERATION_STAGE.FINISHED_AT);
+        assertFalse(finished.isBefore(started), stage::toString);
+      }
+      assertTrue(duration(dsl, second, "train").toMillis() > 0);
+      assertTrue(duration(dsl, second, "annotate").toSeconds() >= 1, "the vendor took 1 s");
+      JsonNode annotate = detail(dsl, second, "annotate");
+      assertEquals(batch, annotate.path("batch").asText());
+      assertEquals("labeled/" + batch + "/frames.jsonl", annotate.path("accepted").asText());
+      assertEquals(100, detail(dsl, second, "collect").path("frames").asInt());
+      assertEquals(20, detail(dsl, second, "mine").path("chosen").asInt());
+      assertEquals("benchmark:1", detail(dsl, second, "evaluate").path("benchmark").asText());
+
+      Record labeling = dsl.selectFrom(ANNOTATION_BATCH).fetchSingle();
+      assertEquals(batch, labeling.get(ANNOTATION_BATCH.BATCH_KEY));
+      assertEquals(second, labeling.get(ANNOTATION_BATCH.ITERATION_ID));
+      assertEquals("accepted", labeling.get(ANNOTATION_BATCH.STATUS));
+      assertEquals("simulated", labeling.get(ANNOTATION_BATCH.VENDOR));
+      assertEquals("labelstudio", labeling.get(ANNOTATION_BATCH.RETURN_FORMAT));
+      assertEquals("ACCEPT", Mappers.json().readTree(labeling.get(ANNOTATION_BATCH.QA_REPORT)
+          .data()).path("decision").asText());
+    }
+  }
+
+  /** The statuses of an iteration's stages, collect to deploy. */
+  private static List<String> statuses(DSLContext dsl, Record iteration) {
+    Map<String, String> byStage = new HashMap<>();
+    dsl.selectFrom(ITERATION_STAGE)
+        .where(ITERATION_STAGE.ITERATION_ID.eq(iteration.get(ITERATION.ID)))
+        .forEach(r -> byStage.put(r.get(ITERATION_STAGE.STAGE), r.get(ITERATION_STAGE.STATUS)));
+    return Stream.of("collect", "analyze", "mine", "annotate", "convert", "train", "evaluate",
+        "deploy").map(byStage::get).toList();
+  }
+
+  private static Record stage(DSLContext dsl, long iteration, String stage) {
+    return dsl.selectFrom(ITERATION_STAGE).where(ITERATION_STAGE.ITERATION_ID.eq(iteration),
+        ITERATION_STAGE.STAGE.eq(stage)).fetchSingle();
+  }
+
+  private static Duration duration(DSLContext dsl, long iteration, String name) {
+    Record row = stage(dsl, iteration, name);
+    return Duration.between(row.get(ITERATION_STAGE.STARTED_AT),
+        row.get(ITERATION_STAGE.FINISHED_AT));
+  }
+
+  private static JsonNode detail(DSLContext dsl, long iteration, String name)
+      throws IOException {
+    return Mappers.json().readTree(stage(dsl, iteration, name).get(ITERATION_STAGE.DETAIL)
+        .data());
   }
 
   @Test

@@ -229,7 +229,8 @@ class SimulatedVendorTest {
   }
 
   private static LabelsRequest request(int iteration, CampaignConfig.Labeling labeling) {
-    return new LabelsRequest(CAMPAIGN, iteration, MINED, GROUND_TRUTH, DEFINITION, labeling);
+    return new LabelsRequest(CAMPAIGN, iteration, MINED, GROUND_TRUTH, DEFINITION, labeling,
+        "drive");
   }
 
   private static CampaignConfig.Labeling simulated(String delay, double errorRate) {

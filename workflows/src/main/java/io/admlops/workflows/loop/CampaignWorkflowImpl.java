@@ -24,6 +24,11 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
 
   /** The change id of continuing as new once a run has had its iterations, or more. */
   static final String CONTINUE_AS_NEW_AT_OR_AFTER = "continue-as-new-at-or-after";
+  /**
+   * The change that writes the campaign's row of the loop journal; runs recorded before it
+   * write nothing when they replay.
+   */
+  static final String JOURNAL_CHANGE = "loop-journal-campaign";
 
   /** Notes kept for the status query; older ones live in the workflow's history. */
   private static final int NOTES_KEPT = 20;
@@ -51,9 +56,12 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   private final List<IterationSummary> history = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
   private String childId;
+  /** Null until the run has started, so a signal delivered before that journals nothing. */
+  private JournalWriter journal;
 
   @Override
   public void run(CampaignConfig input, CampaignState carried) {
+    journal = JournalWriter.since(JOURNAL_CHANGE);
     config = valid(input);
     restore(carried);
     LoopSearchAttributes.campaign(config.name());
@@ -64,6 +72,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       datasetVersion = start.datasetVersion();
       productionModel = start.productionModel();
     }
+    journalStatus(paused ? "paused" : "running");
     // Runs recorded before this change continued as new only at exactly continueAsNewEvery
     // iterations, which an updateConfig lowering it below the count already run never met.
     boolean atOrAfter = Workflow.getVersion(CONTINUE_AS_NEW_AT_OR_AFTER, Workflow.DEFAULT_VERSION,
@@ -88,6 +97,21 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     }
     state = "finished";
     publish();
+    journalStatus("completed");
+  }
+
+  /**
+   * Writes the campaign's row: the status, and the config as last received, which an
+   * {@code updateConfig} may have replaced for the next iteration already.
+   */
+  private void journalStatus(String status) {
+    if (journal == null) {
+      return;
+    }
+    CampaignConfig latest = nextConfig != null ? nextConfig : config;
+    long at = Workflow.currentTimeMillis();
+    journal.write("campaign " + status, j -> j.campaign(
+        new CampaignEntry(Workflow.getInfo().getWorkflowId(), latest, status, at)));
   }
 
   /**
@@ -219,11 +243,13 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   @Override
   public void pause() {
     paused = true;
+    journalStatus("paused");
   }
 
   @Override
   public void resume() {
     paused = false;
+    journalStatus("running");
   }
 
   @Override
@@ -236,6 +262,7 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     try {
       nextConfig = update.withDefaults();
       note("config updated; it applies from the next iteration");
+      journalStatus(paused ? "paused" : "running");
     } catch (IllegalArgumentException e) {
       note("updateConfig refused: " + e.getMessage());
     }

@@ -1,5 +1,6 @@
 package io.admlops.workflows.loop;
 
+import io.admlops.workflows.FailureMessages;
 import io.admlops.workflows.collect.CollectActivities;
 import io.admlops.workflows.collect.CollectRequest;
 import io.admlops.workflows.collect.CollectResult;
@@ -12,6 +13,7 @@ import io.admlops.workflows.evaluate.EvaluateResult;
 import io.admlops.workflows.train.TrainActivities;
 import io.admlops.workflows.train.TrainRequest;
 import io.admlops.workflows.train.TrainResult;
+import io.temporal.failure.ActivityFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +33,11 @@ public class IterationWorkflowImpl implements IterationWorkflow {
    * before it promote without the check when they replay.
    */
   static final String EXPORT_CHECK_CHANGE = "onnx-export-before-promotion";
+  /**
+   * The change that writes the loop journal; iterations recorded before it write nothing when
+   * they replay.
+   */
+  static final String JOURNAL_CHANGE = "loop-journal";
   /** Enough evaluation frames to meet every head on varied scenes, checked in seconds. */
   static final int PARITY_FRAMES = 8;
 
@@ -48,6 +55,7 @@ public class IterationWorkflowImpl implements IterationWorkflow {
       Workflow.newActivityStub(DeployActivities.class, StageOptions.cpu(Duration.ofHours(1)));
 
   private IterationRequest request;
+  private IterationTimeline timeline;
   private String stage = "starting";
   private LabelingBatch awaited;
   private AnnotationsReturned returned;
@@ -59,6 +67,17 @@ public class IterationWorkflowImpl implements IterationWorkflow {
   @Override
   public IterationSummary run(IterationRequest request) {
     this.request = request;
+    timeline = new IterationTimeline(JournalWriter.since(JOURNAL_CHANGE), request);
+    timeline.started();
+    try {
+      return stages();
+    } catch (ActivityFailure e) {
+      timeline.failed(FailureMessages.rootMessage(e));
+      throw e;
+    }
+  }
+
+  private IterationSummary stages() {
     CampaignConfig config = request.config();
     Record record = new Record(request.iteration(), config.dataset(),
         request.datasetVersion(), request.productionModel());
@@ -73,9 +92,10 @@ public class IterationWorkflowImpl implements IterationWorkflow {
             source.framesPerIteration());
     CollectResult collected = collect.collect(what);
     record.collected = collected.frames();
+    timeline.collected(collected);
 
     enter("analyze");
-    loop.analyze(config.dataset(), request.datasetVersion());
+    timeline.analyzed(loop.analyze(config.dataset(), request.datasetVersion()));
 
     int budget = Math.min(config.mining().framesPerIteration(), request.labelBudgetLeft());
     if (budget <= 0 || collected.frames() == 0) {
@@ -88,6 +108,7 @@ public class IterationWorkflowImpl implements IterationWorkflow {
         request.productionModel(), config.mining().strategy(), budget,
         source.seed() + request.iteration()));
     record.mined = mined.chosen();
+    timeline.mined(mined, config.mining().strategy());
 
     enter("annotate");
     QaVerdict accepted = labels(mined, collected.groundTruth());
@@ -100,6 +121,7 @@ public class IterationWorkflowImpl implements IterationWorkflow {
     int version = loop.importLabels(config.dataset(), request.datasetVersion(),
         accepted.labeledManifest(), campaignName() + " iteration " + request.iteration()
             + ": " + accepted.labeledFrames() + " labeled frames");
+    timeline.converted(config.dataset() + ":" + version);
     return trainEvaluateDeploy(record, version);
   }
 
@@ -108,10 +130,11 @@ public class IterationWorkflowImpl implements IterationWorkflow {
     CampaignConfig.Labeling policy = request.config().labeling();
     LabelingBatch batch = loop.requestLabels(new LabelsRequest(campaignName(),
         request.iteration(), mined.manifest(), groundTruth,
-        request.config().datasetDefinition(), policy));
+        request.config().datasetDefinition(), policy, request.config().dataset()));
     awaited = batch;
     int rework = 0;
     tell(IterationEvent.Kind.BATCH_PENDING, pending(batch, rework), null);
+    timeline.labelsAwaited(batch, rework);
     Duration remindEvery = Duration.parse(policy.remindEvery());
     Duration giveUpAfter = Duration.parse(policy.giveUpAfter());
     long waitingSince = Workflow.currentTimeMillis();
@@ -119,8 +142,8 @@ public class IterationWorkflowImpl implements IterationWorkflow {
     while (true) {
       Duration left = giveUpAfter.minusMillis(Workflow.currentTimeMillis() - waitingSince);
       if (left.isNegative() || left.isZero()) {
-        return giveUp(batch, "labels for batch " + batch.batchId() + " were not returned within "
-            + policy.giveUpAfter());
+        return giveUp(batch, rework, "labels for batch " + batch.batchId()
+            + " were not returned within " + policy.giveUpAfter());
       }
       Duration wait = remindEvery.compareTo(left) < 0 ? remindEvery : left;
       if (!Workflow.await(wait, () -> returned != null)) {
@@ -131,32 +154,36 @@ public class IterationWorkflowImpl implements IterationWorkflow {
       }
       AnnotationsReturned labels = returned;
       returned = null;
+      timeline.resumed();
       QaVerdict verdict = loop.checkLabels(batch, labels,
           request.config().datasetDefinition());
       if (verdict.accepted()) {
         awaited = null;
         tell(IterationEvent.Kind.BATCH_SETTLED, pending(batch, rework),
             "batch " + batch.batchId() + " accepted: " + verdict.labeledFrames() + " frames");
+        timeline.labelsAccepted(batch, rework, verdict);
         return verdict;
       }
       rework++;
       if (rework > policy.maxRework()) {
-        return giveUp(batch, "batch " + batch.batchId() + " failed QA " + rework
+        return giveUp(batch, rework, "batch " + batch.batchId() + " failed QA " + rework
             + " times: " + String.join("; ", verdict.reasons()));
       }
       loop.requestRework(batch, verdict, rework);
       tell(IterationEvent.Kind.BATCH_PENDING, pending(batch, rework),
           "batch " + batch.batchId() + " sent back for rework " + rework + ": "
               + String.join("; ", verdict.reasons()));
+      timeline.labelsAwaited(batch, rework);
       waitingSince = Workflow.currentTimeMillis();
     }
   }
 
   /** Stops waiting for a batch; returns null, the labels that never passed. */
-  private QaVerdict giveUp(LabelingBatch batch, String why) {
+  private QaVerdict giveUp(LabelingBatch batch, int rework, String why) {
     awaited = null;
     gaveUp = why;
     tell(IterationEvent.Kind.BATCH_SETTLED, pending(batch, 0), why);
+    timeline.labelsGivenUp(batch, rework, why);
     return null;
   }
 
@@ -168,16 +195,19 @@ public class IterationWorkflowImpl implements IterationWorkflow {
         request.modelConfigYaml()));
     String candidate = trained.model() + ":" + trained.version();
     record.candidate = candidate;
+    timeline.trained(candidate);
 
     enter("evaluate");
     CampaignConfig.Benchmark benchmark = config.benchmark() != null ? config.benchmark()
         : new CampaignConfig.Benchmark(config.dataset(), version);
+    String split = "test";
     EvaluateResult result = evaluate.evaluate(new EvaluateRequest(candidate,
-        benchmark.dataset(), benchmark.version(), "test",
+        benchmark.dataset(), benchmark.version(), split,
         candidate.equals(request.productionModel()) ? null : request.productionModel(),
         config.deploy().tolerance(), null));
     record.map = result.map();
     record.sliceMaps = result.sliceMaps();
+    timeline.evaluated(candidate, benchmark, split, result.map());
 
     enter("deploy");
     if (candidate.equals(request.productionModel())) {
@@ -204,7 +234,9 @@ public class IterationWorkflowImpl implements IterationWorkflow {
     // Approval guards what production already has; the very first model replaces nothing.
     if (config.deploy().requireApproval() && request.productionModel() != null) {
       tell(IterationEvent.Kind.AWAITING_APPROVAL, null, candidate);
+      timeline.waiting();
       Workflow.await(() -> approved != null);
+      timeline.resumed();
       if (!approved) {
         record.reasons.add("rejected: " + approvalNote);
         return record.end("not promoted: " + candidate + " was rejected");
@@ -221,6 +253,7 @@ public class IterationWorkflowImpl implements IterationWorkflow {
   private void enter(String next) {
     stage = next;
     tell(IterationEvent.Kind.STAGE, null, null);
+    timeline.enter(next);
   }
 
   private void tell(IterationEvent.Kind kind, PendingBatch batch, String note) {
@@ -289,10 +322,12 @@ public class IterationWorkflowImpl implements IterationWorkflow {
 
     IterationSummary end(String how) {
       outcome = how;
-      stage = "done";
-      return new IterationSummary(iteration, collected, mined, labeled,
+      IterationSummary summary = new IterationSummary(iteration, collected, mined, labeled,
           datasetVersion > 0 ? dataset + ":" + datasetVersion : null, candidate, map,
           sliceMaps, production, promoted, outcome, reasons);
+      timeline.ended(summary);
+      stage = "done";
+      return summary;
     }
   }
 }

@@ -14,7 +14,9 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param definition the dataset definition the labeling spec follows
  * @param labeling the campaign's labeling policy, defaults applied: which vendor answers, and
  *     how the simulated one behaves
+ * @param dataset the registry dataset the labels are for; null from iterations that sent
+ *     their request before it was named
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record LabelsRequest(String campaign, int iteration, String minedManifest,
-    String groundTruth, String definition, CampaignConfig.Labeling labeling) {}
+    String groundTruth, String definition, CampaignConfig.Labeling labeling, String dataset) {}

@@ -42,6 +42,24 @@ final class StageOptions {
     return options(TaskQueues.GPU_QUEUE, Duration.ofHours(48), Duration.ofMinutes(10));
   }
 
+  /**
+   * The loop journal: a write that cannot land within a minute (its worker or the database
+   * gone) is given up, so that observability never holds the loop up for long.
+   */
+  static ActivityOptions journal() {
+    return ActivityOptions.newBuilder()
+        .setTaskQueue(TaskQueues.CPU_QUEUE)
+        .setScheduleToCloseTimeout(Duration.ofMinutes(1))
+        .setStartToCloseTimeout(Duration.ofSeconds(20))
+        .setRetryOptions(RetryOptions.newBuilder()
+            .setInitialInterval(Duration.ofSeconds(1))
+            .setBackoffCoefficient(2)
+            .setMaximumInterval(Duration.ofSeconds(15))
+            .setMaximumAttempts(5)
+            .build())
+        .build();
+  }
+
   private static ActivityOptions options(String queue, Duration startToClose,
       Duration heartbeat) {
     ActivityOptions.Builder builder = ActivityOptions.newBuilder();

@@ -20,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * A campaign on Temporal's time-skipping test service, with the simulated world on both
- * activity queues and a vendor that answers each pending batch after a delay.
+ * activity queues, the loop journal on the cpu queue, and a vendor that answers each pending
+ * batch after a delay.
  */
 final class CampaignHarness implements AutoCloseable {
 
@@ -30,6 +31,10 @@ final class CampaignHarness implements AutoCloseable {
   final SimulatedWorld world;
 
   CampaignHarness(SimulatedWorld world) {
+    this(world, new RecordedJournal());
+  }
+
+  CampaignHarness(SimulatedWorld world, LoopJournal journal) {
     this.world = world;
     env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
         .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
@@ -43,7 +48,7 @@ final class CampaignHarness implements AutoCloseable {
     env.registerSearchAttribute("BestMAP", IndexedValueType.INDEXED_VALUE_TYPE_DOUBLE);
     env.newWorker(TaskQueues.WORKFLOWS_QUEUE).registerWorkflowImplementationTypes(
         CampaignWorkflowImpl.class, IterationWorkflowImpl.class);
-    env.newWorker(TaskQueues.CPU_QUEUE).registerActivitiesImplementations(world);
+    env.newWorker(TaskQueues.CPU_QUEUE).registerActivitiesImplementations(world, journal);
     env.newWorker(TaskQueues.GPU_QUEUE).registerActivitiesImplementations(world);
     env.start();
   }

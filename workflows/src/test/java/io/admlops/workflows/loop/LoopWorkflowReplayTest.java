@@ -27,6 +27,24 @@ class LoopWorkflowReplayTest {
         CampaignHarness.ID + "-iter-2"), IterationWorkflowImpl.class);
   }
 
+  @Test
+  void replaysAJournaledCampaignThatWasPausedAndGivenANewConfig() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(history("campaign-journaled.json",
+        CampaignHarness.ID), CampaignWorkflowImpl.class);
+  }
+
+  @Test
+  void replaysAJournaledIterationWithReworkAndTheExportCheckBeforePromotion() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(history("iteration-journaled-with-rework.json",
+        CampaignHarness.ID + "-iter-2"), IterationWorkflowImpl.class);
+  }
+
+  @Test
+  void replaysAJournaledIterationWhoseTrainingFailed() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(history("iteration-journaled-failed-training.json",
+        CampaignHarness.ID + "-iter-2"), IterationWorkflowImpl.class);
+  }
+
   private static WorkflowExecutionHistory history(String file, String workflowId)
       throws IOException {
     try (InputStream in = LoopWorkflowReplayTest.class

@@ -25,9 +25,9 @@ import java.util.function.IntToDoubleFunction;
 /**
  * Every stage's activity answered in memory, the way the real ones behave where the
  * workflows can tell: content-derived ids, versions that only grow, a model whose mAP the
- * test chooses per trained version, QA that rejects labels whose uri says "bad", and ONNX
- * exports that match DJL unless the test says a version's does not. It records what was
- * called, in order, for assertions.
+ * test chooses per trained version, QA that rejects labels whose uri says "bad", ONNX
+ * exports that match DJL unless the test says a version's does not, and training that fails
+ * on dataset versions the test names. It records what was called, in order, for assertions.
  */
 class SimulatedWorld implements CollectActivities, LoopActivities, MineActivities,
     TrainActivities, EvaluateActivities, DeployActivities {
@@ -35,6 +35,8 @@ class SimulatedWorld implements CollectActivities, LoopActivities, MineActivitie
   final List<String> calls = Collections.synchronizedList(new ArrayList<>());
   /** Versions, {@code name:version}, whose ONNX export fails its parity check. */
   final Set<String> exportsThatDiffer = ConcurrentHashMap.newKeySet();
+  /** Dataset versions, {@code name:version}, that training refuses for good. */
+  final Set<String> untrainable = ConcurrentHashMap.newKeySet();
   private final Map<String, Integer> datasetVersions = new LinkedHashMap<>();
   private final Map<String, String> aliases = new LinkedHashMap<>();
   private int modelVersions;
@@ -120,7 +122,12 @@ class SimulatedWorld implements CollectActivities, LoopActivities, MineActivitie
 
   @Override
   public TrainResult train(TrainRequest request) {
-    calls.add("train on " + request.dataset() + ":" + request.datasetVersion());
+    String data = request.dataset() + ":" + request.datasetVersion();
+    calls.add("train on " + data);
+    if (untrainable.contains(data)) {
+      throw ApplicationFailure.newNonRetryableFailure(data + " has no training split",
+          "InvalidTrainRequest");
+    }
     int version = ++modelVersions;
     return new TrainResult("centernet-tiny", version, "train-" + version, version,
         "0".repeat(64), "file:///zoo/" + version, null, "cpu()", 0);
