@@ -81,7 +81,8 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     while (config.iterations() == 0 || iteration < config.iterations()) {
       if (atOrAfter ? runsThisExecution >= config.continueAsNewEvery()
           : runsThisExecution == config.continueAsNewEvery()) {
-        Workflow.continueAsNew(config, snapshot());
+        // A config updated during the run's last iteration is the one the next run starts on.
+        Workflow.continueAsNew(nextConfig != null ? nextConfig : config, snapshot());
       }
       if (iteration > 0 || productionModel != null) {
         waitForTurn();

@@ -238,6 +238,30 @@ class CampaignWorkflowTest {
   }
 
   @Test
+  void aConfigUpdatedDuringTheLastIterationBeforeContinueAsNewAppliesToTheNextRun() {
+    try (CampaignHarness h = new CampaignHarness(improving())) {
+      CampaignConfig five = CampaignHarness.config(5, 2, false);
+      h.start(five);
+      String firstRun = h.runId();
+      // The first model trains at once; the second iteration starts a week later and waits
+      // for its labels, the run's last iteration before it continues as new.
+      h.env.sleep(Duration.ofDays(8));
+      assertEquals(2, h.campaign().status().iteration());
+      assertEquals(1, h.campaign().status().pendingBatches().size());
+
+      h.campaign().updateConfig(new CampaignConfig(five.name(), five.dataset(), null,
+          five.modelConfig(), five.collect(), five.mining(), five.labeling(), five.deploy(),
+          null, five.cadence(), 3, five.continueAsNewEvery()));
+      h.runVendor(Duration.ofDays(1), b -> "file:///labels/" + b.batchId(), Duration.ofDays(60));
+
+      assertFalse(h.open());
+      assertNotEquals(firstRun, h.runId(), "the campaign continued as new");
+      assertEquals(List.of(1, 2, 3),
+          h.campaign().history().stream().map(IterationSummary::iteration).toList());
+    }
+  }
+
+  @Test
   void pauseHoldsTheNextIterationUntilResumeAndRunNowStartsItEarly() {
     try (CampaignHarness h = new CampaignHarness(improving())) {
       h.start(CampaignHarness.config(3, 4, false));
