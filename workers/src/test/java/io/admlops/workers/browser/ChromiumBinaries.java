@@ -21,8 +21,8 @@ public record ChromiumBinaries(Path browser, Path driver) {
 
   /** Both programs from the {@code PATH} of {@code env}, when both are there. */
   public static Optional<ChromiumBinaries> find(Map<String, String> env) {
-    Optional<Path> browser = Executables.onPath(env, "chromium", "chromium-browser");
-    Optional<Path> driver = Executables.onPath(env, "chromedriver");
+    Optional<Path> browser = browser(env);
+    Optional<Path> driver = driver(env);
     return browser.isPresent() && driver.isPresent()
         ? Optional.of(new ChromiumBinaries(browser.get(), driver.get())) : Optional.empty();
   }
@@ -31,13 +31,21 @@ public record ChromiumBinaries(Path browser, Path driver) {
   public static ChromiumBinaries required() {
     Map<String, String> env = System.getenv();
     List<String> missing = new ArrayList<>();
-    if (Executables.onPath(env, "chromium", "chromium-browser").isEmpty()) {
+    if (browser(env).isEmpty()) {
       missing.add("chromium");
     }
-    if (Executables.onPath(env, "chromedriver").isEmpty()) {
+    if (driver(env).isEmpty()) {
       missing.add("chromedriver");
     }
     return RequiredTool.require(find(env), "headless Chromium tests need "
         + String.join(" and ", missing) + " on the PATH (" + INSTALL + ")");
+  }
+
+  private static Optional<Path> browser(Map<String, String> env) {
+    return Executables.onPath(env, "chromium", "chromium-browser");
+  }
+
+  private static Optional<Path> driver(Map<String, String> env) {
+    return Executables.onPath(env, "chromedriver");
   }
 }
