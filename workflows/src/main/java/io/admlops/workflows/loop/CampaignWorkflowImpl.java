@@ -29,6 +29,11 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
    * write nothing when they replay.
    */
   static final String JOURNAL_CHANGE = "loop-journal-campaign";
+  /**
+   * The change that rewrites the memo when the iteration enters a stage, so the Temporal UI's
+   * one-line summary names the stage; runs recorded before it rewrote it less often.
+   */
+  static final String MEMO_ON_STAGE_CHANGE = "campaign-memo-on-stage";
 
   /** Notes kept for the status query; older ones live in the workflow's history. */
   private static final int NOTES_KEPT = 20;
@@ -58,10 +63,12 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
   private String childId;
   /** Null until the run has started, so a signal delivered before that journals nothing. */
   private JournalWriter journal;
+  private boolean memoOnStage;
 
   @Override
   public void run(CampaignConfig input, CampaignState carried) {
     journal = JournalWriter.since(JOURNAL_CHANGE);
+    memoOnStage = Workflow.getVersion(MEMO_ON_STAGE_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
     config = valid(input);
     restore(carried);
     LoopSearchAttributes.campaign(config.name());
@@ -308,6 +315,9 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       case STAGE -> {
         stage = event.stage();
         LoopSearchAttributes.iteration(event.iteration(), stage);
+        if (memoOnStage) {
+          Workflow.upsertMemo(Map.of("summary", summaryLine()));
+        }
       }
       case BATCH_PENDING -> pending.put(event.batch().batchId(), event.batch());
       case BATCH_SETTLED -> {

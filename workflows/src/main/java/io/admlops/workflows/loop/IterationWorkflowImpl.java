@@ -38,6 +38,11 @@ public class IterationWorkflowImpl implements IterationWorkflow {
    * they replay.
    */
   static final String JOURNAL_CHANGE = "loop-journal";
+  /**
+   * The change that gives an iteration its own search attributes and a memo with its outcome;
+   * iterations recorded before it carry only the memo their campaign started them with.
+   */
+  static final String SEARCH_ATTRIBUTES_CHANGE = "iteration-search-attributes";
   /** Enough evaluation frames to meet every head on varied scenes, checked in seconds. */
   static final int PARITY_FRAMES = 8;
 
@@ -56,6 +61,7 @@ public class IterationWorkflowImpl implements IterationWorkflow {
 
   private IterationRequest request;
   private IterationTimeline timeline;
+  private boolean listed;
   private String stage = "starting";
   private LabelingBatch awaited;
   private AnnotationsReturned returned;
@@ -67,6 +73,12 @@ public class IterationWorkflowImpl implements IterationWorkflow {
   @Override
   public IterationSummary run(IterationRequest request) {
     this.request = request;
+    listed = Workflow.getVersion(SEARCH_ATTRIBUTES_CHANGE, Workflow.DEFAULT_VERSION, 1) >= 1;
+    if (listed) {
+      LoopSearchAttributes.iterationStarted(campaignName(), request.iteration(),
+          request.config().dataset() + ":" + request.datasetVersion(),
+          request.productionModel());
+    }
     timeline = new IterationTimeline(JournalWriter.since(JOURNAL_CHANGE), request);
     timeline.started();
     try {
@@ -122,6 +134,9 @@ public class IterationWorkflowImpl implements IterationWorkflow {
         accepted.labeledManifest(), campaignName() + " iteration " + request.iteration()
             + ": " + accepted.labeledFrames() + " labeled frames");
     timeline.converted(config.dataset() + ":" + version);
+    if (listed) {
+      LoopSearchAttributes.datasetVersion(config.dataset() + ":" + version);
+    }
     return trainEvaluateDeploy(record, version);
   }
 
@@ -196,6 +211,9 @@ public class IterationWorkflowImpl implements IterationWorkflow {
     String candidate = trained.model() + ":" + trained.version();
     record.candidate = candidate;
     timeline.trained(candidate);
+    if (listed) {
+      LoopSearchAttributes.modelVersion(candidate);
+    }
 
     enter("evaluate");
     CampaignConfig.Benchmark benchmark = config.benchmark() != null ? config.benchmark()
@@ -254,6 +272,9 @@ public class IterationWorkflowImpl implements IterationWorkflow {
     stage = next;
     tell(IterationEvent.Kind.STAGE, null, null);
     timeline.enter(next);
+    if (listed) {
+      LoopSearchAttributes.stage(next);
+    }
   }
 
   private void tell(IterationEvent.Kind kind, PendingBatch batch, String note) {
@@ -327,6 +348,11 @@ public class IterationWorkflowImpl implements IterationWorkflow {
           sliceMaps, production, promoted, outcome, reasons);
       timeline.ended(summary);
       stage = "done";
+      if (listed) {
+        LoopSearchAttributes.stage(stage);
+        Workflow.upsertMemo(Map.of("summary",
+            campaignName() + " iteration " + iteration + ": " + how));
+      }
       return summary;
     }
   }

@@ -37,6 +37,29 @@ public final class LoopSearchAttributes {
         set(STAGE, stage));
   }
 
+  /**
+   * An iteration's own attributes, so the UI lists it beside its campaign and a filter on
+   * the campaign's name finds both.
+   */
+  static void iterationStarted(String campaign, int iteration, String datasetVersion,
+      String model) {
+    Workflow.upsertTypedSearchAttributes(CAMPAIGN_NAME.valueSet(campaign),
+        ITERATION.valueSet((long) iteration), STAGE.valueSet("starting"),
+        set(DATASET_VERSION, datasetVersion), set(MODEL_VERSION, model));
+  }
+
+  static void stage(String stage) {
+    Workflow.upsertTypedSearchAttributes(STAGE.valueSet(stage));
+  }
+
+  static void datasetVersion(String datasetVersion) {
+    Workflow.upsertTypedSearchAttributes(DATASET_VERSION.valueSet(datasetVersion));
+  }
+
+  static void modelVersion(String model) {
+    Workflow.upsertTypedSearchAttributes(MODEL_VERSION.valueSet(model));
+  }
+
   static void progress(String stage, String datasetVersion, String model, Double bestMap) {
     Workflow.upsertTypedSearchAttributes(set(STAGE, stage),
         set(DATASET_VERSION, datasetVersion), set(MODEL_VERSION, model), set(BEST_MAP, bestMap));

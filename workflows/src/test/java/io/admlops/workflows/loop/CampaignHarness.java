@@ -114,10 +114,15 @@ final class CampaignHarness implements AutoCloseable {
   }
 
   private WorkflowExecutionInfo describe() {
+    return describe(ID);
+  }
+
+  /** What the service says about the latest run of a workflow, as the UI shows it. */
+  WorkflowExecutionInfo describe(String workflowId) {
     return env.getWorkflowServiceStubs().blockingStub().describeWorkflowExecution(
         DescribeWorkflowExecutionRequest.newBuilder()
             .setNamespace(env.getNamespace())
-            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(ID))
+            .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId))
             .build()).getWorkflowExecutionInfo();
   }
 

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.admlops.workflows.PayloadConverter;
+import io.temporal.api.workflow.v1.WorkflowExecutionInfo;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -259,6 +263,42 @@ class CampaignWorkflowTest {
       assertEquals(List.of(1, 2, 3),
           h.campaign().history().stream().map(IterationSummary::iteration).toList());
     }
+  }
+
+  @Test
+  void eachIterationIsListedUnderItsCampaignWithItsStageVersionsAndOutcome() {
+    try (CampaignHarness h = new CampaignHarness(improving())) {
+      h.start(CampaignHarness.config(2, 4, false));
+      h.env.sleep(Duration.ofDays(8));
+
+      Map<String, String> waiting = searchAttributes(h.describe(CampaignHarness.ID + "-iter-2"));
+      assertEquals(Map.of("CampaignName", "night", "Iteration", "2", "Stage", "annotate",
+          "DatasetVersion", "drive:1", "ModelVersion", "centernet-tiny:1"), waiting);
+      assertTrue(memo(h.describe(CampaignHarness.ID)).contains("iteration 2 (annotate)"),
+          "the campaign's memo names the stage its iteration is in");
+
+      h.runVendor(Duration.ofDays(1), b -> "file:///labels/" + b.batchId(), Duration.ofDays(30));
+
+      WorkflowExecutionInfo done = h.describe(CampaignHarness.ID + "-iter-2");
+      assertEquals(Map.of("CampaignName", "night", "Iteration", "2", "Stage", "done",
+          "DatasetVersion", "drive:2", "ModelVersion", "centernet-tiny:2"),
+          searchAttributes(done));
+      assertEquals("night iteration 2: promoted centernet-tiny:2 to production", memo(done));
+    }
+  }
+
+  /** The attributes as the UI prints them, numbers included. */
+  private static Map<String, String> searchAttributes(WorkflowExecutionInfo info) {
+    Map<String, String> values = new TreeMap<>();
+    info.getSearchAttributes().getIndexedFieldsMap().forEach((name, payload) -> values.put(name,
+        PayloadConverter.dataConverter().fromPayload(payload, String.class, String.class)));
+    values.remove("BuildIds");
+    return values;
+  }
+
+  private static String memo(WorkflowExecutionInfo info) {
+    return PayloadConverter.dataConverter().fromPayload(info.getMemo().getFieldsOrThrow("summary"),
+        String.class, String.class);
   }
 
   @Test
