@@ -1,12 +1,12 @@
 package io.admlops.activities.analyze;
 
 /** Text from the data (class names, tags) made safe inside HTML and SVG. */
-final class Markup {
+public final class Markup {
 
   private Markup() {}
 
   /** Escapes the characters that HTML and XML give a meaning, in text and in attributes. */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

@@ -8,7 +8,7 @@ import java.util.Map;
  * COCO sizes), each bar filling the width so classes of different sizes compare by share.
  * Shares wide enough carry their percentage, the bar its total; a legend names the bins.
  */
-final class StackedBarChart {
+public final class StackedBarChart {
 
   private static final int ROW = 28;
   private static final int BAR = 18;
@@ -26,7 +26,7 @@ final class StackedBarChart {
    * @param rows per class, its count in each bin
    * @param width the chart's width in pixels
    */
-  static String render(String title, List<String> bins, List<String> colors,
+  public static String render(String title, List<String> bins, List<String> colors,
       Map<String, List<Long>> rows, int width) {
     int labelWidth = BarChart.labelWidth(rows);
     double plotWidth = width - labelWidth - TOTAL_SPACE;

@@ -76,8 +76,23 @@ public final class Svg {
 
   /** A filled dot marking one value; its tooltip shows on hover. */
   public void circle(double cx, double cy, double r, String fill, String tooltip) {
+    dot(cx, cy, r, fill, "", tooltip);
+  }
+
+  /**
+   * A dot marking one value of a series, classed by its series so that a page can style the
+   * series and find each of its points; its tooltip shows on hover.
+   */
+  public void point(double cx, double cy, double r, String fill, String cssClass,
+      String tooltip) {
+    dot(cx, cy, r, fill, " class=\"" + cssClass + "\"", tooltip);
+  }
+
+  private void dot(double cx, double cy, double r, String fill, String classAttribute,
+      String tooltip) {
     body.append(String.format(Locale.ROOT,
-        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\">", cx, cy, r, fill));
+        "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"%s>", cx, cy, r, fill,
+        classAttribute));
     body.append("<title>").append(Markup.escape(tooltip)).append("</title></circle>\n");
   }
 

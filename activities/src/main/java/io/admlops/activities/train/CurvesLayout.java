@@ -1,5 +1,6 @@
 package io.admlops.activities.train;
 
+import io.admlops.activities.analyze.AxisScale;
 import io.admlops.activities.train.PlotCanvas.Trace;
 import io.admlops.activities.train.PlotStyle.Anchor;
 import io.admlops.activities.train.PlotStyle.Line;
@@ -16,10 +17,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Where everything of a run's curves plot goes, worked out once: three panels over one epoch
- * axis (the loss with its parts, the learning rate, validation mAP), each with its value
- * axis, grid, series and legend. Painting replays the layout on a canvas, so the SVG and the
- * PNG show the same plot.
+ * Where everything of a run's curves plot goes, worked out once: four panels over one epoch
+ * axis (the loss with its parts, the learning rate, validation mAP, training throughput), each
+ * with its value axis, grid, series and legend. Painting replays the layout on a canvas, so
+ * the SVG and the PNG show the same plot.
  */
 final class CurvesLayout {
 
@@ -44,6 +45,7 @@ final class CurvesLayout {
       "#dc2626", "#9333ea", "#0891b2", "#ca8a04", "#db2777");
   private static final String LEARNING_RATE_COLOR = "#0f766e";
   private static final String MAP_COLOR = "#7c3aed";
+  private static final String THROUGHPUT_COLOR = "#ca8a04";
 
   private final String title;
   private final String subtitle;
@@ -75,6 +77,8 @@ final class CurvesLayout {
         LEARNING_RATE_COLOR, EpochMetrics::learningRate)), recorded, true);
     addPanel("Validation mAP", "no validation mAP recorded",
         List.of(new Series("val mAP", MAP_COLOR, EpochMetrics::valMap)), recorded, true);
+    addPanel("Throughput", "no throughput recorded", List.of(new Series("images/s",
+        THROUGHPUT_COLOR, EpochMetrics::imagesPerSecond)), recorded, true);
   }
 
   int width() {

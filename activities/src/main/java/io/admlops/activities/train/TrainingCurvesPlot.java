@@ -10,9 +10,10 @@ import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
- * A training run's curves as one plot: the total loss and its parts, the learning rate and
- * the validation mAP per epoch, stacked over a shared epoch axis. Written as SVG (sharp at
- * any size, with a tooltip on every point) or as PNG (for places that show only images).
+ * A training run's curves as one plot: the total loss and its parts, the learning rate, the
+ * validation mAP and the training throughput per epoch, stacked over a shared epoch axis.
+ * Written as SVG (sharp at any size, with a tooltip on every point) or as PNG (for places that
+ * show only images).
  */
 public final class TrainingCurvesPlot {
 

@@ -41,13 +41,13 @@ class TrainingCurvesPlotTest {
     String svg = new TrainingCurvesPlot(run(epochs)).svg();
 
     assertEquals(Map.of("total", 5, "heatmap", 5, "offset", 5, "size", 5, "learning rate", 5,
-        "val mAP", 2), pointsPerSeries(svg));
+        "val mAP", 2, "images/s", 5), pointsPerSeries(svg));
     Element root = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)))
         .getDocumentElement();
     assertEquals("svg", root.getTagName());
-    for (String text : List.of(">Loss<", ">Learning rate<", ">Validation mAP<", ">epoch<",
-        ">heatmap<", ">val mAP<")) {
+    for (String text : List.of(">Loss<", ">Learning rate<", ">Validation mAP<", ">Throughput<",
+        ">epoch<", ">heatmap<", ">val mAP<")) {
       assertTrue(svg.contains(text), text);
     }
   }
@@ -73,6 +73,7 @@ class TrainingCurvesPlotTest {
     assertEquals(Map.of(), pointsPerSeries(svg));
     assertTrue(svg.contains(">no epochs recorded<"), svg);
     assertTrue(svg.contains(">no validation mAP recorded<"), svg);
+    assertTrue(svg.contains(">no throughput recorded<"), svg);
   }
 
   @Test

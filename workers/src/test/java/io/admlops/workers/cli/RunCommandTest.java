@@ -63,7 +63,7 @@ class RunCommandTest {
     assertEquals(7, lines.size());
     String plot = Files.readString(svg);
     assertTrue(plot.startsWith("<?xml"), plot);
-    assertEquals(6, plot.split("<polyline ").length - 1, plot);
+    assertEquals(7, plot.split("<polyline ").length - 1, plot);
   }
 
   @Test

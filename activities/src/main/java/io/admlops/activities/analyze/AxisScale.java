@@ -1,18 +1,18 @@
-package io.admlops.activities.train;
+package io.admlops.activities.analyze;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A linear axis: the range it spans, the ticks on it at 1, 2 or 5 times a power of ten, and
- * how their labels read.
+ * A linear axis of a chart: the range it spans, the ticks on it at 1, 2 or 5 times a power of
+ * ten, and how their labels read.
  *
  * @param min the value at the axis' start
  * @param max the value at its end, above min
  * @param step the distance between ticks
  */
-record AxisScale(double min, double max, double step) {
+public record AxisScale(double min, double max, double step) {
 
   /** About as many intervals between value ticks as a plot's height reads comfortably. */
   private static final int VALUE_INTERVALS = 5;
@@ -31,7 +31,7 @@ record AxisScale(double min, double max, double step) {
    * the data. A single value gets room on both sides, except zero, which gets it above only:
    * rates and scores are never negative.
    */
-  static AxisScale values(double low, double high) {
+  public static AxisScale values(double low, double high) {
     if (high <= low && low == 0) {
       high = 1;
     } else if (high <= low) {
@@ -48,7 +48,7 @@ record AxisScale(double min, double max, double step) {
    * An axis over epochs first to last with whole-number ticks, spanning exactly those epochs
    * so the curves reach the plot's edges; a single epoch sits in the middle.
    */
-  static AxisScale epochs(int first, int last) {
+  public static AxisScale epochs(int first, int last) {
     if (first == last) {
       return new AxisScale(first - 0.5, last + 0.5, 1);
     }
@@ -57,7 +57,7 @@ record AxisScale(double min, double max, double step) {
   }
 
   /** The ticks within the range, in increasing order. */
-  List<Double> ticks() {
+  public List<Double> ticks() {
     List<Double> ticks = new ArrayList<>();
     for (long k = (long) Math.ceil(min / step - EPSILON); k * step <= max + step * EPSILON;
         k++) {
@@ -67,12 +67,12 @@ record AxisScale(double min, double max, double step) {
   }
 
   /** Where a value falls, from 0 at min to 1 at max. */
-  double fraction(double value) {
+  public double fraction(double value) {
     return (value - min) / (max - min);
   }
 
   /** A tick's label with as many decimals as the step needs: 0.25, 3, 2.0e-05. */
-  String label(double tick) {
+  public String label(double tick) {
     if (Math.abs(tick) < step * EPSILON) {
       return "0";
     }
