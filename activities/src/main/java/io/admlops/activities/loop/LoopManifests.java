@@ -18,12 +18,12 @@ import java.util.List;
  * (collected batches, mined frames, accepted labels): images named relative to the file's
  * folder, as the unified format reads them, so each file also imports as it is.
  */
-final class LoopManifests {
+public final class LoopManifests {
 
   private LoopManifests() {}
 
   /** The frames of a manifest, images as absolute paths. */
-  static List<Frame> read(Path manifest) throws IOException {
+  public static List<Frame> read(Path manifest) throws IOException {
     List<Frame> frames = new ArrayList<>();
     Path folder = manifest.getParent();
     try (BufferedReader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {

@@ -1,6 +1,7 @@
 package io.admlops.workers.cli;
 
 import io.admlops.activities.model.ComputeDevice;
+import io.admlops.workers.dashboard.DashboardServer;
 import io.admlops.workers.stack.DevStack;
 import io.admlops.workers.stack.EmbeddedTemporalServer;
 import io.admlops.workers.stack.StackSettings;
@@ -35,6 +36,7 @@ class UpCommand implements Callable<Integer> {
 
   @Mixin QueueOptions queueOptions;
   @Mixin WebhookOptions webhookOptions;
+  @Mixin DashboardOptions dashboardOptions;
 
   @Spec CommandSpec spec;
 
@@ -50,14 +52,19 @@ class UpCommand implements Callable<Integer> {
         settings.namespace(), Optional.of(settings.home().resolve(RUN_SECRET)));
     webhook.ifPresent(ShutdownOnSignal::closeOnExit);
     webhook.ifPresent(w -> stack.simulatedVendor().deliverThrough(w.webhook()));
+    Optional<DashboardServer> dashboard =
+        dashboardOptions.serve(stack.registry(), settings.storage().datasets());
+    dashboard.ifPresent(ShutdownOnSignal::closeOnExit);
     double seconds = (System.nanoTime() - startedAt) / 1e9;
-    printWhereEverythingIs(spec.commandLine().getOut(), settings, stack, webhook, seconds);
+    printWhereEverythingIs(spec.commandLine().getOut(), settings, stack, webhook, dashboard,
+        seconds);
     ShutdownOnSignal.awaitExit();
     return 0;
   }
 
   private void printWhereEverythingIs(PrintWriter out, StackSettings settings, DevStack stack,
-      Optional<WebhookOptions.Served> webhook, double seconds) {
+      Optional<WebhookOptions.Served> webhook, Optional<DashboardServer> dashboard,
+      double seconds) {
     out.printf("admlops is up (ready in %.1f s)%n", seconds);
     out.printf("  Temporal     %s%s%n", stack.temporalAddress(),
         stack.temporalEmbedded() ? "  (in-memory, in this process)" : "");
@@ -73,6 +80,7 @@ class UpCommand implements Callable<Integer> {
     out.printf("  workers      %s%n",
         queueOptions.queues.stream().map(TaskQueues::taskQueue).collect(Collectors.joining(", ")));
     webhook.ifPresent(w -> out.printf("  webhook      %s%n", w.describe()));
+    dashboard.ifPresent(d -> out.printf("  dashboard    %s%n", d.url()));
     if (queueOptions.queues.contains(TaskQueues.GPU)) {
       out.printf("  gpu device   %s%n", ComputeDevice.local().describe());
     }

@@ -2,6 +2,7 @@ package io.admlops.workers.cli;
 
 import io.admlops.activities.store.RegistryDatabase;
 import io.admlops.schemas.UserInputException;
+import io.admlops.workers.dashboard.DashboardServer;
 import io.admlops.workers.stack.StackSettings;
 import io.admlops.workers.stack.TemporalConnection;
 import io.admlops.workers.stack.WorkerHost;
@@ -26,6 +27,7 @@ class WorkerCommand implements Callable<Integer> {
 
   @Mixin QueueOptions queueOptions;
   @Mixin WebhookOptions webhookOptions;
+  @Mixin DashboardOptions dashboardOptions;
 
   @Spec CommandSpec spec;
 
@@ -50,11 +52,17 @@ class WorkerCommand implements Callable<Integer> {
         webhookOptions.serve(connection.address(), settings.namespace(), Optional.empty());
     webhook.ifPresent(ShutdownOnSignal::closeOnExit);
     webhook.ifPresent(w -> host.simulatedVendor().deliverThrough(w.webhook()));
+    // The dashboard reads the registry, which only a worker on the cpu or gpu queue opens.
+    Optional<DashboardServer> dashboard = registry.isEmpty() ? Optional.empty()
+        : dashboardOptions.serve(registry.get(), settings.storage().datasets());
+    dashboard.ifPresent(ShutdownOnSignal::closeOnExit);
     spec.commandLine().getOut().printf("worker polling %s at %s; Ctrl-C stops it%n",
         queueOptions.queues.stream().map(TaskQueues::taskQueue).collect(Collectors.joining(", ")),
         connection.address());
     webhook.ifPresent(w ->
         spec.commandLine().getOut().printf("webhook for labeling vendors at %s%n", w.describe()));
+    dashboard.ifPresent(d ->
+        spec.commandLine().getOut().printf("campaign dashboard at %s%n", d.url()));
     spec.commandLine().getOut().flush();
     ShutdownOnSignal.awaitExit();
     return 0;

@@ -26,14 +26,16 @@ public final class DevStack implements AutoCloseable {
   private final String temporalAddress;
   private final boolean temporalEmbedded;
   private final DatabaseTarget database;
+  private final RegistryDatabase registry;
   private final WorkerHost workers;
 
   private DevStack(Deque<AutoCloseable> started, String temporalAddress, boolean temporalEmbedded,
-      DatabaseTarget database, WorkerHost workers) {
+      DatabaseTarget database, RegistryDatabase registry, WorkerHost workers) {
     this.started = started;
     this.temporalAddress = temporalAddress;
     this.temporalEmbedded = temporalEmbedded;
     this.database = database;
+    this.registry = registry;
     this.workers = workers;
   }
 
@@ -70,7 +72,7 @@ public final class DevStack implements AutoCloseable {
           Optional.of(registry));
       started.push(workers);
       return new DevStack(started, address, settings.temporalAddress().isEmpty(), database,
-          workers);
+          registry, workers);
     } catch (IOException | RuntimeException e) {
       closeAll(started);
       throw e;
@@ -87,6 +89,11 @@ public final class DevStack implements AutoCloseable {
 
   public DatabaseTarget database() {
     return database;
+  }
+
+  /** The registry the stack's workers write. */
+  public RegistryDatabase registry() {
+    return registry;
   }
 
   /** The simulated labeling vendor of the stack's workers. */
