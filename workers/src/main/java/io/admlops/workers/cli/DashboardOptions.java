@@ -17,7 +17,10 @@ public class DashboardOptions {
 
   private static final Pattern HOST_PORT = Pattern.compile("(.+):(\\d{1,5})");
 
-  @Option(names = "--dashboard", defaultValue = "127.0.0.1:8080", paramLabel = "HOST:PORT",
+  /** Where the dashboard listens unless told otherwise. */
+  static final String DEFAULT_ADDRESS = "127.0.0.1:8080";
+
+  @Option(names = "--dashboard", defaultValue = DEFAULT_ADDRESS, paramLabel = "HOST:PORT",
       description = "Where the campaign dashboard listens (port 0: any free port; "
           + "0.0.0.0:PORT takes requests from other machines). Default: ${DEFAULT-VALUE}.")
   String address;

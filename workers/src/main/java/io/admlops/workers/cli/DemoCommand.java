@@ -12,6 +12,7 @@ import io.admlops.activities.model.ModelConfigLoader;
 import io.admlops.activities.store.RegistryDatabase;
 import io.admlops.schemas.UserInputException;
 import io.admlops.schemas.json.Mappers;
+import io.admlops.workers.dashboard.DashboardServer;
 import io.admlops.workers.demo.DemoCampaign;
 import io.admlops.workers.demo.DemoHome;
 import io.admlops.workers.demo.DemoPlan;
@@ -25,10 +26,12 @@ import io.admlops.workers.webhook.WebhookSignature;
 import io.admlops.workflows.TaskQueues;
 import io.admlops.workflows.loop.CampaignConfig;
 import io.admlops.workflows.loop.IterationSummary;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +40,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -76,6 +80,8 @@ class DemoCommand implements Callable<Integer> {
           + "Default: demo/<strategy> under ADMLOPS_HOME (~/.admlops).")
   Path home;
 
+  @Mixin DashboardOptions dashboardOptions;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -95,7 +101,8 @@ class DemoCommand implements Callable<Integer> {
     out.printf("demo: campaign %s, %d iterations after a first model, %s selection; stack in "
         + "%s%n", campaign.name(), iterations, chosen, folder);
     out.flush();
-    try (DevStack stack = DevStack.start(settings, List.of(TaskQueues.values()), 0)) {
+    try (DevStack stack = DevStack.start(settings, List.of(TaskQueues.values()), 0);
+        Closeable dashboard = liveDashboard(stack, settings, campaign, out)) {
       seed(stack, settings, plan, campaign, out);
       List<IterationSummary> history;
       try (TemporalConnection temporal =
@@ -112,6 +119,22 @@ class DemoCommand implements Callable<Integer> {
       whereToLook(out, settings, campaign);
     }
     return 0;
+  }
+
+  /** The dashboard over the demo's registry while it runs; a no-op when turned off. */
+  private Closeable liveDashboard(DevStack stack, StackSettings settings,
+      CampaignConfig campaign, PrintWriter out) throws IOException {
+    Optional<DashboardServer> served =
+        dashboardOptions.serve(stack.registry(), settings.storage().datasets());
+    served.ifPresent(d -> {
+      out.printf("demo: dashboard %s (while the demo runs)%n", campaignPage(d.url(), campaign));
+      out.flush();
+    });
+    return () -> served.ifPresent(DashboardServer::close);
+  }
+
+  private static URI campaignPage(URI dashboard, CampaignConfig campaign) {
+    return dashboard.resolve("campaigns/" + campaign.name());
   }
 
   /**
@@ -200,6 +223,8 @@ class DemoCommand implements Callable<Integer> {
     out.printf("  mined frames and why each was chosen    %s%n",
         settings.storage().datasets().resolve("mined"));
     out.printf("  checkpoints, configs and weights        %s%n", settings.storage().modelZoo());
+    out.printf("  the dashboard again  ADMLOPS_HOME=%s ./admlops up, then %s%n", home,
+        campaignPage(URI.create("http://" + DashboardOptions.DEFAULT_ADDRESS + "/"), campaign));
     out.println("  the same campaign under the Temporal UI: scripts/temporal-dev-server, then "
         + "./admlops up --temporal 127.0.0.1:7233 and ./admlops campaign start --config "
         + config + " (docs/campaigns.md)");

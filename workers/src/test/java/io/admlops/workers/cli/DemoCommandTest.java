@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.admlops.activities.RepositoryFiles;
 import io.admlops.activities.store.EmbeddedPostgresServer;
 import io.admlops.activities.store.RegistryDatabase;
+import io.admlops.workers.demo.SmallDemo;
 import io.admlops.schemas.json.Mappers;
 import io.admlops.workers.stack.StackSettings;
 import java.io.IOException;
@@ -46,11 +46,14 @@ class DemoCommandTest {
     Path summaryFile = dir.resolve("summary.json");
 
     CliRun run = CliRun.of("demo", "--config", smallDemo().toString(), "--iterations", "1",
-        "--home", home.toString(), "--summary", summaryFile.toString());
+        "--home", home.toString(), "--summary", summaryFile.toString(), "--dashboard",
+        "127.0.0.1:0");
 
     assertEquals(0, run.exitCode(), run.out() + run.err());
     assertTrue(run.out().contains("seeded drive:1 with 120 labeled frames"), run.out());
     assertTrue(run.out().contains("Where to look next:"), run.out());
+    assertTrue(run.out().matches("(?s).*dashboard http://127\\.0\\.0\\.1:\\d+/campaigns/"
+        + SmallDemo.CAMPAIGN + " .*"), run.out());
     JsonNode iterations = Mappers.json().readTree(summaryFile.toFile()).path("iterations");
     assertEquals(2, iterations.size(), iterations.toString());
 
@@ -202,30 +205,8 @@ class DemoCommandTest {
     assertFalse(Files.exists(dir.resolve("home")));
   }
 
-  /** The demo campaign at test size: a few hundred frames and two short trainings. */
   private Path smallDemo() throws IOException {
-    Path model = Files.writeString(dir.resolve("centernet-e2e.yaml"), "extends: "
-        + RepositoryFiles.locate("configs/models/centernet-demo.yaml") + "\n"
-        + "name: centernet-e2e\ntraining: {epochs: 2, batchSize: 8}\n");
-    return Files.writeString(dir.resolve("demo.yaml"), String.join("\n",
-        "name: demo-e2e",
-        "dataset: drive",
-        "datasetDefinition: " + RepositoryFiles.locate("configs/datasets/driving-2d.yaml"),
-        "modelConfig: " + model,
-        "collect: {source: generator, mix: "
-            + RepositoryFiles.locate("configs/collect/demo-fleet.yaml")
-            + ", framesPerIteration: 100, seed: 100}",
-        "mining: {strategy: mined, framesPerIteration: 20}",
-        "labeling: {budget: 100, vendor: simulated, simulatedDelay: PT1S, remindEvery: PT1M}",
-        "deploy: {tolerance: 0.005, targetSlices: [timeofday=night]}",
-        "benchmark: {dataset: benchmark, version: 1}",
-        "cadence: PT1S",
-        "demo:",
-        "  seed: {mix: " + RepositoryFiles.locate("configs/collect/fleet.yaml")
-            + ", frames: 120, seed: 1}",
-        "  benchmark: {mix: " + RepositoryFiles.locate("configs/collect/all-conditions.yaml")
-            + ", frames: 150, seed: 2}",
-        ""));
+    return SmallDemo.write(dir);
   }
 
   private static Path onlyFolder(Path parent) throws IOException {
