@@ -38,7 +38,7 @@ public class LoopJournalImpl implements LoopJournal {
       "convert", "train", "evaluate", "deploy");
 
   /** Statuses that end a stage; only another of them may replace one. */
-  private static final Set<String> FINAL = Set.of("completed", "failed", "skipped");
+  private static final Set<String> FINAL = Set.of("completed", "failed", "skipped", "cancelled");
 
   private static final Logger LOG = LoggerFactory.getLogger(LoopJournalImpl.class);
 

@@ -5,6 +5,7 @@ import static io.admlops.schemas.db.Tables.CAMPAIGN;
 import static io.admlops.schemas.db.Tables.ITERATION;
 import static io.admlops.schemas.db.Tables.ITERATION_STAGE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -149,6 +150,22 @@ class LoopJournalImplTest {
     assertEquals("failed", iteration.get(ITERATION.STATUS));
     assertEquals("train", iteration.get(ITERATION.STAGE));
     assertNull(iteration.get(ITERATION.SUMMARY));
+  }
+
+  @Test
+  void aStageCancelledWithItsCampaignEndsCancelledWithItsIteration() throws Exception {
+    journal.iterationStarted(start(T0));
+    stage("annotate", "waiting", 0, Map.of("batch", "lb-1"));
+    stage("annotate", "cancelled", 90, null);
+    journal.iterationEnded(new IterationEnd(ITERATION_ID, "cancelled", minutes(90), null));
+
+    assertEquals("cancelled", statusOf("annotate"));
+    assertEquals("lb-1", detailOf("annotate").path("batch").asText(), "the wait's detail kept");
+    assertEquals("skipped", statusOf("convert"));
+    Record iteration = iterationRow();
+    assertEquals("cancelled", iteration.get(ITERATION.STATUS));
+    assertEquals("annotate", iteration.get(ITERATION.STAGE));
+    assertNotNull(iteration.get(ITERATION.FINISHED_AT));
   }
 
   @Test

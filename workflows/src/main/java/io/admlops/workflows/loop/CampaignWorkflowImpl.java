@@ -3,8 +3,10 @@ package io.admlops.workflows.loop;
 import io.admlops.workflows.FailureMessages;
 import io.temporal.api.enums.v1.ParentClosePolicy;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.Async;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.ChildWorkflowOptions;
 import io.temporal.workflow.Promise;
 import io.temporal.workflow.Workflow;
@@ -80,32 +82,39 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
       productionModel = start.productionModel();
     }
     journalStatus(paused ? "paused" : "running");
-    // Runs recorded before this change continued as new only at exactly continueAsNewEvery
-    // iterations, which an updateConfig lowering it below the count already run never met.
-    boolean atOrAfter = Workflow.getVersion(CONTINUE_AS_NEW_AT_OR_AFTER, Workflow.DEFAULT_VERSION,
-        1) == 1;
-    int runsThisExecution = 0;
-    while (config.iterations() == 0 || iteration < config.iterations()) {
-      if (atOrAfter ? runsThisExecution >= config.continueAsNewEvery()
-          : runsThisExecution == config.continueAsNewEvery()) {
-        // A config updated during the run's last iteration is the one the next run starts on.
-        Workflow.continueAsNew(nextConfig != null ? nextConfig : config, snapshot());
+    try {
+      // Runs recorded before this change continued as new only at exactly continueAsNewEvery
+      // iterations, which an updateConfig lowering it below the count already run never met.
+      boolean atOrAfter = Workflow.getVersion(CONTINUE_AS_NEW_AT_OR_AFTER,
+          Workflow.DEFAULT_VERSION, 1) == 1;
+      int runsThisExecution = 0;
+      while (config.iterations() == 0 || iteration < config.iterations()) {
+        if (atOrAfter ? runsThisExecution >= config.continueAsNewEvery()
+            : runsThisExecution == config.continueAsNewEvery()) {
+          // A config updated during the run's last iteration is the one the next run starts on.
+          Workflow.continueAsNew(nextConfig != null ? nextConfig : config, snapshot());
+        }
+        if (iteration > 0 || productionModel != null) {
+          waitForTurn();
+        }
+        if (nextConfig != null) {
+          config = nextConfig;
+          nextConfig = null;
+        }
+        iteration++;
+        runsThisExecution++;
+        lastStartedAt = Workflow.currentTimeMillis();
+        runIteration(productionModel == null);
       }
-      if (iteration > 0 || productionModel != null) {
-        waitForTurn();
-      }
-      if (nextConfig != null) {
-        config = nextConfig;
-        nextConfig = null;
-      }
-      iteration++;
-      runsThisExecution++;
-      lastStartedAt = Workflow.currentTimeMillis();
-      runIteration(productionModel == null);
+      state = "finished";
+      publish();
+      journalStatus("completed");
+    } catch (CanceledFailure | ChildWorkflowFailure e) {
+      // Only a cancellation gets here: runIteration notes a failed iteration and goes on.
+      // Written outside the cancelled scope, which would cancel the journal's write too.
+      Workflow.newDetachedCancellationScope(() -> journalStatus("cancelled")).run();
+      throw e;
     }
-    state = "finished";
-    publish();
-    journalStatus("completed");
   }
 
   /**
@@ -168,6 +177,9 @@ public class CampaignWorkflowImpl implements CampaignWorkflow {
     try {
       summary = done.get();
     } catch (ChildWorkflowFailure e) {
+      if (CancellationScope.current().isCancelRequested()) {
+        throw e;
+      }
       // One failed iteration does not end a campaign that runs for weeks: it is noted, and
       // the next iteration comes at its time (or on runNow, once the cause is fixed).
       summary = new IterationSummary(iteration, 0, 0, 0, null, null, null, null,

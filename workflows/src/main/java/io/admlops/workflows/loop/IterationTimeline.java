@@ -17,6 +17,7 @@ final class IterationTimeline {
   private static final String WAITING = "waiting";
   private static final String COMPLETED = "completed";
   private static final String FAILED = "failed";
+  private static final String CANCELLED = "cancelled";
   private static final String DEPLOY = "deploy";
 
   private final JournalWriter journal;
@@ -119,6 +120,20 @@ final class IterationTimeline {
       open = null;
     }
     end(FAILED, null);
+  }
+
+  /**
+   * The iteration was cancelled with its campaign: the open stage and the iteration end so.
+   * Written from outside the cancelled scope, which would cancel the journal's writes too.
+   */
+  void cancelled() {
+    Workflow.newDetachedCancellationScope(() -> {
+      if (open != null) {
+        entry(CANCELLED, null);
+        open = null;
+      }
+      end(CANCELLED, null);
+    }).run();
   }
 
   private void leave(Map<String, Object> detail) {

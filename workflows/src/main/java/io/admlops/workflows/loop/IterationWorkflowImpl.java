@@ -14,6 +14,8 @@ import io.admlops.workflows.train.TrainActivities;
 import io.admlops.workflows.train.TrainRequest;
 import io.admlops.workflows.train.TrainResult;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,8 +85,12 @@ public class IterationWorkflowImpl implements IterationWorkflow {
     timeline.started();
     try {
       return stages();
-    } catch (ActivityFailure e) {
-      timeline.failed(FailureMessages.rootMessage(e));
+    } catch (ActivityFailure | CanceledFailure e) {
+      if (CancellationScope.current().isCancelRequested()) {
+        timeline.cancelled();
+      } else {
+        timeline.failed(FailureMessages.rootMessage(e));
+      }
       throw e;
     }
   }

@@ -82,6 +82,26 @@ class LoopJournalWorkflowTest {
   }
 
   @Test
+  void aCancelledCampaignJournalsItselfAndTheIterationItCancelledAsCancelled() {
+    RecordedJournal journal = new RecordedJournal();
+    try (CampaignHarness h = new CampaignHarness(improving(), journal)) {
+      h.start(CampaignHarness.config(3, 4, false));
+      // The first model trains at once; the second iteration waits for labels a week later.
+      h.env.sleep(Duration.ofDays(8));
+
+      h.client().newUntypedWorkflowStub(CampaignHarness.ID).cancel();
+      h.env.sleep(Duration.ofHours(1));
+
+      assertFalse(h.open());
+      List<String> second = journal.iteration(2);
+      assertEquals(List.of("annotate waiting {batch=lb-night-2, frames=40, rework=0}",
+          "annotate cancelled", "ended cancelled"),
+          second.subList(second.size() - 3, second.size()));
+      assertEquals(List.of("running", "cancelled"), journal.campaignStatuses());
+    }
+  }
+
+  @Test
   void anIterationWithoutLabelBudgetEndsAfterAnalyzeAndJournalsNoLaterStage() {
     RecordedJournal journal = new RecordedJournal();
     try (CampaignHarness h = new CampaignHarness(improving(), journal)) {
