@@ -98,7 +98,11 @@ class TemporalUiCampaignTest {
       assertEquals("drive:1", campaignRow.get("DatasetVersion"), campaignRow.toString());
       assertEquals("centernet-ui:1", campaignRow.get("ModelVersion"), campaignRow.toString());
       assertEquals("Completed", row(rows, CAMPAIGN + "-iter-1").get("Status"));
-      assertEquals("Running", row(rows, CAMPAIGN + "-iter-2").get("Status"));
+      Map<String, String> iterationRow = row(rows, CAMPAIGN + "-iter-2");
+      assertEquals("Running", iterationRow.get("Status"), iterationRow.toString());
+      assertEquals("night-and-fog", iterationRow.get("CampaignName"), iterationRow.toString());
+      assertEquals("2", iterationRow.get("Iteration"), iterationRow.toString());
+      assertEquals("annotate", iterationRow.get("Stage"), iterationRow.toString());
 
       JsonNode attributes = ui.tab(CAMPAIGN, "search-attributes", "03-search-attributes")
           .path("indexedFields");
@@ -109,7 +113,8 @@ class TemporalUiCampaignTest {
 
       String summary = ui.tab(CAMPAIGN, "memo", "04-memo").path("fields").path("summary")
           .asText();
-      assertTrue(summary.startsWith("night-and-fog: running, iteration 2, dataset drive:1, "
+      assertTrue(summary.startsWith("night-and-fog: running, iteration 2 (annotate), dataset "
+          + "drive:1, "
           + "production centernet-ui:1"), summary);
       assertEquals("night-and-fog iteration 2", ui.tab(CAMPAIGN + "-iter-2", "memo",
           "05-iteration-memo").path("fields").path("summary").asText());
