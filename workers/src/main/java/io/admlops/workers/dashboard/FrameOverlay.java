@@ -2,6 +2,7 @@ package io.admlops.workers.dashboard;
 
 import static io.admlops.workers.dashboard.PageLayout.escape;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,6 +17,12 @@ final class FrameOverlay {
   private static final double FONT_SHARE = 1 / 55.0;
   private static final String PREDICTED = "predicted";
   private static final String LABELED = "labeled";
+  /**
+   * Predictions drawn per frame, the most confident first. A barely trained model reports
+   * dozens of low-score boxes per frame, and all of them together hide the frame; the
+   * gallery's JSON keeps every one.
+   */
+  static final int PREDICTIONS_DRAWN = 10;
 
   private FrameOverlay() {}
 
@@ -33,8 +40,15 @@ final class FrameOverlay {
     if (frame.labeled() != null) {
       boxes(svg, frame.labeled(), LABELED, fontSize);
     }
-    boxes(svg, frame.predicted(), PREDICTED, fontSize);
+    boxes(svg, mostConfident(frame.predicted()), PREDICTED, fontSize);
     return svg.append("</svg>").toString();
+  }
+
+  private static List<DrawnBox> mostConfident(List<DrawnBox> predicted) {
+    return predicted.stream()
+        .sorted(Comparator.comparing(DrawnBox::score,
+            Comparator.nullsLast(Comparator.reverseOrder())))
+        .limit(PREDICTIONS_DRAWN).toList();
   }
 
   private static void boxes(StringBuilder svg, List<DrawnBox> boxes, String kind,

@@ -73,6 +73,10 @@ final class GalleryPage {
         .append("</span>"));
     html.append("<br>").append(escape(frame.id())).append(" · ")
         .append(frame.predicted().size()).append(" detected");
+    if (frame.predicted().size() > FrameOverlay.PREDICTIONS_DRAWN) {
+      html.append(" (the ").append(FrameOverlay.PREDICTIONS_DRAWN)
+          .append(" most confident drawn)");
+    }
     if (frame.labeled() != null) {
       html.append(" · ").append(frame.labeled().size()).append(" labeled");
     }
