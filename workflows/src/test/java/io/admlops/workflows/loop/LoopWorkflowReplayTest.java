@@ -40,6 +40,27 @@ class LoopWorkflowReplayTest {
   }
 
   @Test
+  void replaysACampaignWhoseMemoNamesTheStageOfItsIteration() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(history("campaign-listed-iterations.json",
+        CampaignHarness.ID), CampaignWorkflowImpl.class);
+  }
+
+  @Test
+  void replaysAnIterationWithItsOwnSearchAttributes() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(history("iteration-listed.json",
+        CampaignHarness.ID + "-iter-2"), IterationWorkflowImpl.class);
+  }
+
+  @Test
+  void replaysACampaignCancelledWhileItsIterationWaitedForLabels() throws Exception {
+    WorkflowReplayer.replayWorkflowExecution(history("campaign-cancelled.json",
+        CampaignHarness.ID), CampaignWorkflowImpl.class);
+    WorkflowReplayer.replayWorkflowExecution(history(
+        "iteration-cancelled-waiting-for-labels.json", CampaignHarness.ID + "-iter-2"),
+        IterationWorkflowImpl.class);
+  }
+
+  @Test
   void replaysAJournaledIterationWhoseTrainingFailed() throws Exception {
     WorkflowReplayer.replayWorkflowExecution(history("iteration-journaled-failed-training.json",
         CampaignHarness.ID + "-iter-2"), IterationWorkflowImpl.class);
