@@ -8,6 +8,7 @@ import io.admlops.activities.train.TrainingCurvesPlot;
 import io.admlops.activities.train.TrainingRunLog;
 import io.admlops.schemas.json.Mappers;
 import io.admlops.workers.http.JsonReply;
+import io.admlops.workers.http.RequestThreads;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,8 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jooq.DSLContext;
@@ -80,12 +79,7 @@ public final class DashboardServer implements AutoCloseable {
   public static DashboardServer start(InetSocketAddress address, DSLContext registry,
       Path datasetStore) throws IOException {
     HttpServer server = HttpServer.create(address, 0);
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService threads = Executors.newFixedThreadPool(THREADS, task -> {
-      Thread thread = new Thread(task, "dashboard-" + threadNumber.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService threads = RequestThreads.named("dashboard", THREADS);
     DashboardServer dashboard = new DashboardServer(server, threads, registry,
         new StoreFiles(datasetStore), Clock.systemUTC());
     server.createContext("/", dashboard::answer);

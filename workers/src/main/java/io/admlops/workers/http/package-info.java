@@ -1,2 +1,2 @@
-/** What the HTTP endpoints of the workers share: JSON replies. */
+/** What the HTTP endpoints of the workers share: JSON replies and request threads. */
 package io.admlops.workers.http;

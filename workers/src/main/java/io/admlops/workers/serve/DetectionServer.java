@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.admlops.activities.detector.Detection;
 import io.admlops.schemas.json.Mappers;
 import io.admlops.workers.http.JsonReply;
+import io.admlops.workers.http.RequestThreads;
 import io.admlops.workers.serve.BatchingDispatcher.Answer;
 import io.admlops.workers.serve.BatchingDispatcher.BatchCounts;
 import java.awt.image.BufferedImage;
@@ -16,8 +17,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,12 +71,7 @@ public final class DetectionServer implements AutoCloseable {
       System.setProperty(NO_DELAY, "true");
     }
     HttpServer server = HttpServer.create(address, 0);
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService threads = Executors.newFixedThreadPool(requestThreads, task -> {
-      Thread thread = new Thread(task, "serve-" + threadNumber.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService threads = RequestThreads.named("serve", requestThreads);
     DetectionServer detection = new DetectionServer(server, threads, dispatcher, backend);
     server.createContext("/", detection::answer);
     server.setExecutor(threads);

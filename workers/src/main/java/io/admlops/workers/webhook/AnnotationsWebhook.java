@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.admlops.schemas.UserInputException;
 import io.admlops.schemas.json.Mappers;
 import io.admlops.workers.http.JsonReply;
+import io.admlops.workers.http.RequestThreads;
 import io.admlops.workers.webhook.AnnotationsDelivery.Delivered;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +15,6 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,12 +61,7 @@ public final class AnnotationsWebhook implements AutoCloseable {
   public static AnnotationsWebhook start(InetSocketAddress address,
       Optional<WebhookSignature> signature, AnnotationsDelivery delivery) throws IOException {
     HttpServer server = HttpServer.create(address, 0);
-    AtomicInteger threadNumber = new AtomicInteger();
-    ExecutorService threads = Executors.newFixedThreadPool(THREADS, task -> {
-      Thread thread = new Thread(task, "webhook-" + threadNumber.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService threads = RequestThreads.named("webhook", THREADS);
     AnnotationsWebhook webhook = new AnnotationsWebhook(server, threads, signature, delivery);
     server.createContext(ANNOTATIONS_PATH, exchange -> webhook.answer(exchange, ANNOTATIONS_PATH));
     server.createContext(HEALTH_PATH, exchange -> webhook.answer(exchange, HEALTH_PATH));
