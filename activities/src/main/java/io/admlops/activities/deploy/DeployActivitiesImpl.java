@@ -92,8 +92,8 @@ public class DeployActivitiesImpl implements DeployActivities {
         Locale.ROOT, "%s within %.2e (allowed %.0e)", output, difference,
         ParityReport.OUTPUT_TOLERANCE)));
     lines.add(String.format(Locale.ROOT, "%d detections on both sides, boxes within %.2e px, "
-        + "scores within %.2e", report.djlDetections(), report.boxDifference(),
-        report.scoreDifference()));
+        + "scores within %.2e, near-ties %s", report.djlDetections(),
+        report.boxDifference(), report.scoreDifference(), report.describeExcusedNearTies()));
     return lines;
   }
 }

@@ -4,8 +4,8 @@ import io.admlops.activities.detector.CenterNet;
 import io.admlops.activities.detector.Detection;
 import io.admlops.activities.detector.Detector;
 import io.admlops.activities.detector.InputBatch;
+import io.admlops.activities.model.ModelConfig;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +20,14 @@ final class ParityCheck {
 
   private static final int BATCH = 8;
 
-  private final Detector detector;
+  private final ModelConfig config;
   private final double[] outputDifferences = new double[CenterNet.Outputs.values().length];
-  private int djlDetections;
-  private int onnxDetections;
-  private int unmatched;
-  private double boxDifference;
-  private double scoreDifference;
+  private final DetectionComparison detections;
+  private int frames;
 
-  private ParityCheck(Detector detector) {
-    this.detector = detector;
+  ParityCheck(ModelConfig config) {
+    this.config = config;
+    this.detections = new DetectionComparison(config.inference());
   }
 
   /**
@@ -42,28 +40,32 @@ final class ParityCheck {
     if (frames.isEmpty()) {
       throw new IllegalArgumentException("a parity check needs at least one frame");
     }
-    ParityCheck check = new ParityCheck(detector);
+    ParityCheck check = new ParityCheck(detector.config());
     try (OnnxRuntimeHeads onnx = new OnnxRuntimeHeads(model)) {
       for (int from = 0; from < frames.size(); from += BATCH) {
-        check.compare(frames.subList(from, Math.min(from + BATCH, frames.size())), onnx);
+        List<BufferedImage> images = frames.subList(from, Math.min(from + BATCH, frames.size()));
+        InputBatch batch = InputBatch.of(images, detector.config());
+        List<float[]> onnxHeads = onnx.run(batch);
+        check.add(batch, new RuntimeOutputs(detector.heads(batch), detector.detect(images)),
+            new RuntimeOutputs(onnxHeads, detector.decode(onnxHeads, batch)));
       }
     }
-    return check.report(frames.size());
+    return check.report();
   }
 
-  private void compare(List<BufferedImage> images, OnnxRuntimeHeads onnx) {
-    InputBatch batch = InputBatch.of(images, detector.config());
-    List<float[]> expected = detector.heads(batch);
-    List<float[]> actual = onnx.run(batch);
+  /** Adds a batch as each runtime computed it. */
+  void add(InputBatch batch, RuntimeOutputs djl, RuntimeOutputs onnx) {
     for (int i = 0; i < outputDifferences.length; i++) {
       outputDifferences[i] = Math.max(outputDifferences[i],
-          largestDifference(expected.get(i), actual.get(i)));
+          largestDifference(djl.heads().get(i), onnx.heads().get(i)));
     }
-    List<List<Detection>> djl = detector.detect(images);
-    List<List<Detection>> decoded = detector.decode(actual, batch);
-    for (int frame = 0; frame < images.size(); frame++) {
-      pair(djl.get(frame), decoded.get(frame));
+    List<FrameHeads> djlFrames = FrameHeads.of(djl.heads(), batch, config);
+    List<FrameHeads> onnxFrames = FrameHeads.of(onnx.heads(), batch, config);
+    for (int frame = 0; frame < batch.frames(); frame++) {
+      detections.compare(djl.detections().get(frame), djlFrames.get(frame),
+          onnx.detections().get(frame), onnxFrames.get(frame));
     }
+    frames += batch.frames();
   }
 
   /**
@@ -81,51 +83,19 @@ final class ParityCheck {
     return largest;
   }
 
-  /**
-   * Pairs each DJL detection, best first, with the closest unpaired ONNX Runtime detection of
-   * its class. Pairing by nearest box rather than by rank keeps two near-equal scores that
-   * swap places from counting as a mismatch.
-   */
-  private void pair(List<Detection> djl, List<Detection> onnx) {
-    djlDetections += djl.size();
-    onnxDetections += onnx.size();
-    List<Detection> unpaired = new ArrayList<>(onnx);
-    for (Detection d : djl) {
-      Detection nearest = null;
-      double distance = Double.POSITIVE_INFINITY;
-      for (Detection candidate : unpaired) {
-        if (candidate.classIndex() != d.classIndex()) {
-          continue;
-        }
-        double candidateDistance = boxDistance(d, candidate);
-        if (nearest == null || candidateDistance < distance) {
-          nearest = candidate;
-          distance = candidateDistance;
-        }
-      }
-      if (nearest == null) {
-        unmatched++;
-      } else {
-        unpaired.remove(nearest);
-        boxDifference = Math.max(boxDifference, distance);
-        scoreDifference = Math.max(scoreDifference, Math.abs(d.score() - nearest.score()));
-      }
-    }
-    unmatched += unpaired.size();
-  }
-
-  /** The largest difference of the four coordinates. */
-  private static double boxDistance(Detection a, Detection b) {
-    return Math.max(Math.max(Math.abs(a.x1() - b.x1()), Math.abs(a.y1() - b.y1())),
-        Math.max(Math.abs(a.x2() - b.x2()), Math.abs(a.y2() - b.y2())));
-  }
-
-  private ParityReport report(int frames) {
+  ParityReport report() {
     Map<String, Double> differences = new LinkedHashMap<>();
     for (CenterNet.Outputs output : CenterNet.Outputs.values()) {
       differences.put(DetectorGraph.outputName(output), outputDifferences[output.ordinal()]);
     }
-    return new ParityReport(frames, differences, djlDetections, onnxDetections, unmatched,
-        boxDifference, scoreDifference);
+    return detections.report(frames, differences);
   }
+
+  /**
+   * What one runtime computed on a batch.
+   *
+   * @param heads the outputs in {@link CenterNet.Outputs} order, each flattened row-major
+   * @param detections each frame's detections, best first, in the frame's pixels
+   */
+  record RuntimeOutputs(List<float[]> heads, List<List<Detection>> detections) {}
 }

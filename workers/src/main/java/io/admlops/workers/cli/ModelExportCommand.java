@@ -97,6 +97,8 @@ class ModelExportCommand implements Callable<Integer> {
     console.printf(Locale.ROOT, "  %-10s %d from DJL, %d from ONNX Runtime, %d unmatched%n",
         "detections", report.djlDetections(), report.onnxDetections(),
         report.unmatchedDetections());
+    console.printf(Locale.ROOT, "  %-10s %s%n", "near-ties",
+        report.describeExcusedNearTies());
     console.printf(Locale.ROOT, "  %-10s max |difference| %.2e px  (allowed %.0e)%n", "boxes",
         report.boxDifference(), ParityReport.BOX_TOLERANCE);
     console.printf(Locale.ROOT, "  %-10s max |difference| %.2e     (allowed %.0e)%n", "scores",

@@ -57,6 +57,8 @@ class ModelExportCommandTest {
     }
     assertTrue(lines.stream().anyMatch(l -> l.matches(
         "  detections (\\d+) from DJL, \\1 from ONNX Runtime, 0 unmatched")), export.out());
+    assertTrue(lines.stream().anyMatch(l -> l.matches("  near-ties  \\d+ excused.*")),
+        export.out());
     assertTrue(lines.get(lines.size() - 2).startsWith("written " + out + " and "),
         export.out());
     assertEquals("model card: " + zooFolder.resolve("MODEL_CARD.md"),
