@@ -2,9 +2,14 @@ package io.admlops.workflows.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.temporal.client.WorkflowFailedException;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.CanceledFailure;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,12 +92,23 @@ class LoopJournalWorkflowTest {
     try (CampaignHarness h = new CampaignHarness(improving(), journal)) {
       h.start(CampaignHarness.config(3, 4, false));
       // The first model trains at once; the second iteration waits for labels a week later.
-      h.env.sleep(Duration.ofDays(8));
+      // Cancelled half a day between two daily reminders, and then given a minute at a time,
+      // so that no reminder activity is scheduled meanwhile: Temporal's test service strands a
+      // workflow that cancels an activity scheduled but not yet started (ACTIVITY_UNKNOWN),
+      // which a real server cancels. Waiting on the result instead would let time run on to
+      // the next reminder.
+      h.env.sleep(Duration.ofDays(8).plusHours(12));
 
-      h.client().newUntypedWorkflowStub(CampaignHarness.ID).cancel();
-      h.env.sleep(Duration.ofHours(1));
+      WorkflowStub campaign = h.client().newUntypedWorkflowStub(CampaignHarness.ID);
+      campaign.cancel();
+      for (int minute = 0; minute < 120 && h.open(); minute++) {
+        h.env.sleep(Duration.ofMinutes(1));
+      }
 
       assertFalse(h.open());
+      WorkflowFailedException ended =
+          assertThrows(WorkflowFailedException.class, () -> campaign.getResult(Void.class));
+      assertInstanceOf(CanceledFailure.class, ended.getCause());
       List<String> second = journal.iteration(2);
       assertEquals(List.of("annotate waiting {batch=lb-night-2, frames=40, rework=0}",
           "annotate cancelled", "ended cancelled"),
