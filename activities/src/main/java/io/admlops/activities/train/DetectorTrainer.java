@@ -54,6 +54,7 @@ final class DetectorTrainer {
   TrainingOutcome train(List<TrainingExample> frames, Validation validation, Path runFolder,
       Optional<Checkpoint> resumeFrom, Listener listener) throws IOException {
     ModelConfig.Training training = config.training();
+    NativeAllocator.adviseOnce(LOG);
     try (Detector detector = Detector.initialize(config, device.device(), training.seed());
         BatchPipeline pipeline = new BatchPipeline(frames, config, dataThreads)) {
       ParameterUpdater updater = new ParameterUpdater(training.optimizer(),
