@@ -13,6 +13,7 @@ the Java side's shapes.
 import argparse
 import math
 import os
+import resource
 import statistics
 import time
 
@@ -173,6 +174,12 @@ def synthetic_batch(config, rng):
     return [torch.from_numpy(a) for a in (images, heatmap, size, offset, mask)]
 
 
+def minor_faults():
+    """Pages this process has touched for the first time since it started or since they were
+    last handed back to the system: how the allocator's settings show."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("config")
@@ -197,7 +204,10 @@ def main():
                                  weight_decay=settings.get("weightDecay", 0))
     weights = config.get("loss", {})
     step_seconds = []
+    faults_before = 0
     for step in range(args.warmup + args.steps):
+        if step == args.warmup:
+            faults_before = minor_faults()
         start = time.perf_counter()
         images, heatmap, size, offset, mask = batches[step % BATCHES]
         parts = centernet_loss(model(images), heatmap, size, offset, mask, weights)
@@ -212,6 +222,7 @@ def main():
         [part.item() for part in parts]
         if step >= args.warmup:
             step_seconds.append(time.perf_counter() - start)
+    faults_per_step = (minor_faults() - faults_before) // args.steps
     seconds = sum(step_seconds)
     median = statistics.median(step_seconds)
     trainable = [p for p in model.parameters() if p.requires_grad]
@@ -221,6 +232,7 @@ def main():
           f"{', gradients zeroed in place' if args.keep_grad else ''}): {args.steps} steps of {n} "
           f"images in {seconds:.2f} s: {args.steps * n / seconds:.2f} images/s; median step "
           f"{median * 1e3:.0f} ms: {n / median:.2f} images/s; "
+          f"{faults_per_step} minor page faults per step; "
           f"{sum(p.numel() for p in trainable)} trainable parameters in "
           f"{len(trainable)} tensors")
 

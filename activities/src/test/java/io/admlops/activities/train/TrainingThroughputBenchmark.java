@@ -10,6 +10,9 @@ import io.admlops.activities.detector.LabeledBox;
 import io.admlops.activities.model.ComputeDevice;
 import io.admlops.activities.model.ModelConfig;
 import io.admlops.activities.model.ModelConfigLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +23,8 @@ import java.util.stream.LongStream;
 /**
  * Training throughput of a config's detector in DJL on synthetic batches: the trainer's own
  * step (forward, loss, backward) and the optimizer's update, timed over {@code STEPS} steps
- * after {@code WARMUP} untimed ones, with no data pipeline in the way. The PyTorch side of
+ * after {@code WARMUP} untimed ones, with no data pipeline in the way, and the minor page
+ * faults the timed steps cost. The PyTorch side of
  * the comparison is {@code bench/train/torch_centernet.py}. Run by hand with the test
  * classpath: {@code TrainingThroughputBenchmark configs/models/centernet-base.yaml 3 20}.
  */
@@ -50,7 +54,11 @@ public final class TrainingThroughputBenchmark {
       DetectorTrainer trainer = new DetectorTrainer(config, device, 1);
       double rate = training.optimizer().learningRate();
       long[] stepNanos = new long[steps];
+      long faultsBefore = 0;
       for (int step = 0; step < warmup + steps; step++) {
+        if (step == warmup) {
+          faultsBefore = minorFaults();
+        }
         long start = System.nanoTime();
         trainer.step(detector, loss, batches.get(step % BATCHES));
         updater.step(rate);
@@ -58,6 +66,7 @@ public final class TrainingThroughputBenchmark {
           stepNanos[step - warmup] = System.nanoTime() - start;
         }
       }
+      long faultsPerStep = (minorFaults() - faultsBefore) / steps;
       long tensors = 0;
       long values = 0;
       for (Pair<String, Parameter> named : detector.network().getParameters()) {
@@ -70,10 +79,27 @@ public final class TrainingThroughputBenchmark {
       double seconds = LongStream.of(stepNanos).sum() / 1e9;
       double medianSeconds = median(stepNanos) / 1e9;
       System.out.printf("djl %s (%d intra-op, %d inter-op threads): %d steps of %d images in "
-          + "%.2f s: %.2f images/s; median step %.0f ms: %.2f images/s; %d trainable parameters "
-          + "in %d tensors%n", device.describe(), JniUtils.getNumThreads(),
-          JniUtils.getNumInteropThreads(), steps, batch, seconds, steps * batch / seconds,
-          medianSeconds * 1e3, batch / medianSeconds, values, tensors);
+          + "%.2f s: %.2f images/s; median step %.0f ms: %.2f images/s; %d minor page faults "
+          + "per step; %d trainable parameters in %d tensors%n", device.describe(),
+          JniUtils.getNumThreads(), JniUtils.getNumInteropThreads(), steps, batch, seconds,
+          steps * batch / seconds, medianSeconds * 1e3, batch / medianSeconds, faultsPerStep,
+          values, tensors);
+    }
+  }
+
+  /**
+   * Pages this process has touched for the first time since it started or since they were
+   * last handed back to the system, from Linux's {@code /proc/self/stat}: how the native
+   * allocator's settings show (scripts/native-allocator).
+   */
+  private static long minorFaults() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      // The fields after the command name, which is in parentheses and may hold spaces;
+      // minflt is the 10th field of the line, the 8th after the name.
+      return Long.parseLong(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[7]);
+    } catch (IOException e) {
+      throw new UncheckedIOException("this benchmark reads Linux's /proc/self/stat", e);
     }
   }
 
