@@ -8,8 +8,9 @@ import org.slf4j.Logger;
  * Whether this process runs with the glibc malloc settings of {@code scripts/native-allocator},
  * which {@code ./admlops} exports before it starts the JVM. Without them libtorch's tensor
  * memory is handed back to the system after every training step and faulted in again page by
- * page on the next, which costs 10-15 % of the step's time; a JVM started some other way, say
- * {@code java -jar} from a service unit, is told so once rather than silently training slower.
+ * page on the next, which costs about a tenth of the step's time; a JVM started some other
+ * way, say {@code java -jar} from a service unit, is told so once rather than silently
+ * training slower.
  */
 final class NativeAllocator {
 
@@ -28,7 +29,7 @@ final class NativeAllocator {
       return Optional.empty();
     }
     return Optional.of("training without the malloc settings of scripts/native-allocator "
-        + "(GLIBC_TUNABLES has none): steps run 10-15 % slower; start the JVM through "
+        + "(GLIBC_TUNABLES has none): steps run about 10 % slower; start the JVM through "
         + "./admlops or export what that file sets");
   }
 
