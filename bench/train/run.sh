@@ -107,5 +107,5 @@ echo "PyTorch: $(head -1 <<<"$tuned_torch") (./admlops's malloc settings)"
 [ "$frames" -gt 0 ] || exit 0
 echo
 echo "Data wait, $frames generated frames, $epochs epochs:"
-tuned with_noise java -cp "$cp" io.admlops.activities.train.DataWaitBenchmark "$config" "$frames" \
-  "$epochs" "$work" | grep -E 'data wait|^others'
+tuned with_noise java -cp "$cp" io.admlops.activities.train.DataWaitBenchmark "$config" \
+  "$frames" "$epochs" "$work" | grep -E 'data wait|^others'

@@ -24,9 +24,9 @@ import java.util.stream.LongStream;
  * Training throughput of a config's detector in DJL on synthetic batches: the trainer's own
  * step (forward, loss, backward) and the optimizer's update, timed over {@code STEPS} steps
  * after {@code WARMUP} untimed ones, with no data pipeline in the way, and the minor page
- * faults the timed steps cost. The PyTorch side of
- * the comparison is {@code bench/train/torch_centernet.py}. Run by hand with the test
- * classpath: {@code TrainingThroughputBenchmark configs/models/centernet-base.yaml 3 20}.
+ * faults the timed steps cost. The PyTorch side of the comparison is
+ * {@code bench/train/torch_centernet.py}. Run by hand with the test classpath:
+ * {@code TrainingThroughputBenchmark configs/models/centernet-base.yaml 3 20}.
  */
 public final class TrainingThroughputBenchmark {
 
